@@ -1,0 +1,2 @@
+// The entry point of machiba-serve. FIXME: placeholder until the server skeleton lands.
+int main() { return 0; }
