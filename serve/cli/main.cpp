@@ -16,6 +16,8 @@ struct Command {
 
 // One line per subcommand; keep them in alphabetical order.
 constexpr Command commands[] = {
+    {"jsonlogic", "run JSON Logic conformance files", machiba::cli::run_jsonlogic},
+    {"rules", "test or evaluate a program pack", machiba::cli::run_rules},
     {"version", "print the version", [](Arguments) {
          std::puts("machiba 0.1.0");
          return 0;

@@ -1,0 +1,1059 @@
+// LogicEvaluator: the semantics of every JSON Logic operator over compiled programs, with the
+// coercions of the compatibility suites (numbers from strings, truthiness, errors as values).
+#include "shared/rules/logic_evaluator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+namespace machiba::rules {
+
+namespace {
+
+using nlohmann::json;
+
+json const& nan_error()
+{
+    static json const error = {{"type", "NaN"}};
+    return error;
+}
+
+json const& invalid_arguments_error()
+{
+    static json const error = {{"type", "Invalid Arguments"}};
+    return error;
+}
+
+json const& too_deep_error()
+{
+    static json const error = {{"type", "Too Deep"}};
+    return error;
+}
+
+Value nan() { return Value::error(nan_error()); }
+Value invalid_arguments() { return Value::error(invalid_arguments_error()); }
+
+bool stops(Value value) { return value.is_error() || value.is_unknown(); }
+
+// Number(text) in JavaScript: blanks around are ignored, "" is 0, anything else must be a
+// whole decimal literal.
+bool parse_number(std::string const& text, double& out)
+{
+    auto begin = text.find_first_not_of(" \t\n\r");
+    if (begin == std::string::npos) {
+        out = 0;
+        return true;
+    }
+    auto end = text.find_last_not_of(" \t\n\r");
+    std::string_view trimmed(text.data() + begin, end - begin + 1);
+    for (char c : trimmed) {
+        bool allowed = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e'
+            || c == 'E';
+        if (!allowed)
+            return false;
+    }
+    std::string copy(trimmed);
+    char* stop = nullptr;
+    out = std::strtod(copy.c_str(), &stop);
+    return stop == copy.c_str() + copy.size() && std::isfinite(out);
+}
+
+bool to_number(Value value, double& out)
+{
+    switch (value.kind) {
+    case ValueKind::null:
+        out = 0;
+        return true;
+    case ValueKind::boolean:
+        out = value.boolean ? 1 : 0;
+        return true;
+    case ValueKind::number:
+        out = value.number;
+        return true;
+    case ValueKind::json:
+        return value.json->is_string()
+            && parse_number(value.json->get_ref<std::string const&>(), out);
+    default:
+        return false;
+    }
+}
+
+// Numbers print as JavaScript prints them: integers without a fraction, others in the shortest
+// form that reads back the same.
+std::string format_number(double number)
+{
+    if (number == std::floor(number) && std::fabs(number) < 1e15) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%lld", static_cast<long long>(number));
+        return buffer;
+    }
+    char buffer[40];
+    for (int precision = 1; precision <= 17; ++precision) {
+        std::snprintf(buffer, sizeof buffer, "%.*g", precision, number);
+        if (std::strtod(buffer, nullptr) == number)
+            break;
+    }
+    return buffer;
+}
+
+void append_text(std::string& out, Value value);
+
+void append_json_text(std::string& out, json const& value)
+{
+    if (value.is_string()) {
+        out += value.get_ref<std::string const&>();
+    } else if (value.is_array()) {
+        bool first = true;
+        for (auto const& element : value) {
+            if (!first)
+                out += ',';
+            first = false;
+            if (!element.is_null())
+                append_text(out, Value::from_json(element));
+        }
+    } else if (value.is_object()) {
+        out += "[object Object]";
+    } else {
+        append_text(out, Value::from_json(value));
+    }
+}
+
+void append_text(std::string& out, Value value)
+{
+    switch (value.kind) {
+    case ValueKind::boolean:
+        out += value.boolean ? "true" : "false";
+        break;
+    case ValueKind::number:
+        out += format_number(value.number);
+        break;
+    case ValueKind::json:
+        append_json_text(out, *value.json);
+        break;
+    default:
+        break;
+    }
+}
+
+std::string text_of(Value value)
+{
+    if (value.is_string())
+        return value.json->get_ref<std::string const&>();
+    std::string out;
+    append_text(out, value);
+    return out;
+}
+
+// Byte offsets of each code point of a UTF-8 string, plus one past the end.
+std::vector<std::size_t> code_point_offsets(std::string const& text)
+{
+    std::vector<std::size_t> offsets;
+    offsets.reserve(text.size() + 1);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+            offsets.push_back(i);
+    }
+    offsets.push_back(text.size());
+    return offsets;
+}
+
+enum class Comparison { less, less_or_equal, greater, greater_or_equal, equal, not_equal };
+
+// Two strings compare as text; anything else compares as numbers, and what is not a number
+// is the error NaN.
+Value compare(Comparison comparison, Value left, Value right)
+{
+    if (left.is_string() && right.is_string()) {
+        auto order = left.json->get_ref<std::string const&>().compare(
+            right.json->get_ref<std::string const&>());
+        switch (comparison) {
+        case Comparison::less: return Value::from_bool(order < 0);
+        case Comparison::less_or_equal: return Value::from_bool(order <= 0);
+        case Comparison::greater: return Value::from_bool(order > 0);
+        case Comparison::greater_or_equal: return Value::from_bool(order >= 0);
+        case Comparison::equal: return Value::from_bool(order == 0);
+        case Comparison::not_equal: return Value::from_bool(order != 0);
+        }
+    }
+
+    double a = 0;
+    double b = 0;
+    if (!to_number(left, a) || !to_number(right, b))
+        return nan();
+    switch (comparison) {
+    case Comparison::less: return Value::from_bool(a < b);
+    case Comparison::less_or_equal: return Value::from_bool(a <= b);
+    case Comparison::greater: return Value::from_bool(a > b);
+    case Comparison::greater_or_equal: return Value::from_bool(a >= b);
+    case Comparison::equal: return Value::from_bool(a == b);
+    case Comparison::not_equal: return Value::from_bool(a != b);
+    }
+    return nan();
+}
+
+Value finite(double number)
+{
+    return std::isfinite(number) ? Value::from_number(number) : nan();
+}
+
+} // namespace
+
+// The arguments of one operation: either its compiled children, evaluated on demand (so that
+// lazy operators stay lazy), or the elements of the array that a spread expression produced.
+class LogicEvaluator::Arguments {
+public:
+    Arguments(LogicEvaluator& evaluator, LogicNode const& node)
+        : m_evaluator(evaluator)
+        , m_children(evaluator.m_program->children().data() + node.first_child)
+        , m_count(node.child_count)
+    {
+        if (!node.spread)
+            return;
+        m_spread = true;
+        m_single = evaluator.eval(m_children[0]);
+        if (m_single.is_array()) {
+            m_array = m_single.json;
+            m_count = static_cast<std::uint32_t>(m_array->size());
+        }
+    }
+
+    // Set when the spread expression itself failed or is unknown.
+    bool failed() const { return m_spread && stops(m_single); }
+    Value failure() const { return m_single; }
+    bool spread() const { return m_spread; }
+
+    std::uint32_t size() const { return m_count; }
+
+    Value operator[](std::uint32_t i)
+    {
+        if (m_array)
+            return Value::from_json((*m_array)[i]);
+        if (m_spread)
+            return m_single;
+        return m_evaluator.eval(m_children[i]);
+    }
+
+private:
+    LogicEvaluator& m_evaluator;
+    std::uint32_t const* m_children;
+    std::uint32_t m_count;
+    bool m_spread = false;
+    Value m_single;
+    json const* m_array = nullptr;
+};
+
+LogicEvaluator::LogicEvaluator()
+{
+    m_scopes.reserve(64);
+}
+
+Value LogicEvaluator::evaluate(LogicProgram const& program, json const& data)
+{
+    m_unknowns = {};
+    m_touched = nullptr;
+    return run(program, data);
+}
+
+Value LogicEvaluator::evaluate_partial(LogicProgram const& program, json const& data,
+    std::span<UnknownPath const> unknowns, std::vector<bool>& touched)
+{
+    touched.assign(unknowns.size(), false);
+    m_unknowns = unknowns;
+    m_touched = &touched;
+    auto result = run(program, data);
+    m_unknowns = {};
+    m_touched = nullptr;
+    return result;
+}
+
+Value LogicEvaluator::run(LogicProgram const& program, json const& data)
+{
+    m_program = &program;
+    m_scratch_used = 0;
+    m_depth = 0;
+    // Evaluation nests no deeper than the compiled rule; the margin covers iterator frames.
+    m_max_depth = program.depth() + 8;
+    m_scopes.clear();
+    m_scopes.push_back(Scope{ScopeKind::value, Value::from_json(data), {}, 0});
+    return eval(program.root());
+}
+
+json& LogicEvaluator::scratch()
+{
+    if (m_scratch_used < m_scratch.size()) {
+        auto& slot = m_scratch[m_scratch_used++];
+        slot = nullptr;
+        return slot;
+    }
+    m_scratch.emplace_back();
+    ++m_scratch_used;
+    return m_scratch.back();
+}
+
+Value LogicEvaluator::scratch_string(std::string text)
+{
+    auto& slot = scratch();
+    slot = std::move(text);
+    return Value::from_json(slot);
+}
+
+json LogicEvaluator::to_json(Value value)
+{
+    switch (value.kind) {
+    case ValueKind::boolean:
+        return value.boolean;
+    case ValueKind::number:
+        if (value.number == std::floor(value.number) && std::fabs(value.number) < 9e15)
+            return static_cast<std::int64_t>(value.number);
+        return value.number;
+    case ValueKind::json:
+    case ValueKind::error:
+        return *value.json;
+    default:
+        return nullptr;
+    }
+}
+
+bool LogicEvaluator::truthy(Value value)
+{
+    switch (value.kind) {
+    case ValueKind::boolean:
+        return value.boolean;
+    case ValueKind::number:
+        return value.number != 0 && !std::isnan(value.number);
+    case ValueKind::json:
+        // nlohmann's empty() calls every string non-empty, so strings are asked directly.
+        if (value.json->is_string())
+            return !value.json->get_ref<std::string const&>().empty();
+        if (value.json->is_array())
+            return !value.json->empty();
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool LogicEvaluator::strict_equal(Value left, Value right)
+{
+    if (left.kind != right.kind)
+        return false;
+    switch (left.kind) {
+    case ValueKind::null:
+        return true;
+    case ValueKind::boolean:
+        return left.boolean == right.boolean;
+    case ValueKind::number:
+        return left.number == right.number;
+    case ValueKind::json:
+        return left.json == right.json || *left.json == *right.json;
+    default:
+        return false;
+    }
+}
+
+Value LogicEvaluator::eval(std::uint32_t index)
+{
+    auto const& node = m_program->nodes()[index];
+    if (node.op == Operator::constant)
+        return node.constant;
+
+    if (m_depth >= m_max_depth)
+        return Value::error(too_deep_error());
+    ++m_depth;
+    auto result = eval_operation(node);
+    --m_depth;
+    return result;
+}
+
+LogicEvaluator::Lookup LogicEvaluator::walk(Value start, std::span<PathSegment const> segments)
+{
+    Value current = start;
+    for (auto const& segment : segments) {
+        if (current.kind != ValueKind::json)
+            return {};
+        auto const& container = *current.json;
+        if (container.is_object()) {
+            auto found = container.find(segment.key);
+            if (found == container.end())
+                return {};
+            current = Value::from_json(*found);
+        } else if (container.is_array()) {
+            if (segment.index < 0 || static_cast<std::size_t>(segment.index) >= container.size())
+                return {};
+            current = Value::from_json(container[static_cast<std::size_t>(segment.index)]);
+        } else {
+            return {};
+        }
+    }
+    return {current, true};
+}
+
+bool LogicEvaluator::is_unknown_path(std::span<PathSegment const> segments)
+{
+    bool unknown = false;
+    for (std::size_t u = 0; u < m_unknowns.size(); ++u) {
+        auto const& path = m_unknowns[u];
+        if (path.size() > segments.size())
+            continue;
+        bool prefix = true;
+        for (std::size_t i = 0; i < path.size() && prefix; ++i)
+            prefix = path[i] == segments[i].key;
+        if (prefix) {
+            (*m_touched)[u] = true;
+            unknown = true;
+        }
+    }
+    return unknown;
+}
+
+LogicEvaluator::Lookup LogicEvaluator::lookup(
+    std::size_t scope_index, std::span<PathSegment const> segments)
+{
+    auto const& scope = m_scopes[scope_index];
+
+    // 1. The data itself may hold places that are not known yet.
+    if (scope_index == 0 && m_touched && is_unknown_path(segments))
+        return {Value::unknown(), true};
+
+    // 2. Iterator frames answer "index"; reduce frames answer "current" and "accumulator".
+    if (scope.kind == ScopeKind::iteration) {
+        if (segments.empty()) {
+            auto& frame = scratch();
+            frame = json::object({{"index", scope.index}});
+            return {Value::from_json(frame), true};
+        }
+        if (segments[0].key != "index")
+            return {};
+        return walk(Value::from_number(static_cast<double>(scope.index)), segments.subspan(1));
+    }
+    if (scope.kind == ScopeKind::reduce) {
+        if (segments.empty()) {
+            auto& frame = scratch();
+            frame = json::object(
+                {{"current", to_json(scope.value)}, {"accumulator", to_json(scope.accumulator)}});
+            return {Value::from_json(frame), true};
+        }
+        if (segments[0].key == "current")
+            return walk(scope.value, segments.subspan(1));
+        if (segments[0].key == "accumulator")
+            return walk(scope.accumulator, segments.subspan(1));
+        return {};
+    }
+    return walk(scope.value, segments);
+}
+
+Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
+{
+    // 1. Paths written as constants were split at compile time.
+    std::vector<PathSegment> dynamic;
+    std::span<PathSegment const> segments;
+    std::uint32_t climb = 0;
+    Value fallback;
+    bool has_fallback = false;
+    if (node.static_path) {
+        auto const& path = m_program->paths()[node.aux];
+        segments = path.segments;
+        climb = path.climb;
+    } else {
+        // 2. Otherwise the arguments are evaluated and turned into a path now.
+        if (arguments.failed())
+            return arguments.failure();
+        auto count = arguments.size();
+        if (node.op == Operator::var) {
+            Value name = count > 0 ? arguments[0] : Value::null();
+            if (stops(name))
+                return name;
+            if (name.kind == ValueKind::number) {
+                dynamic.push_back({format_number(name.number), -1});
+                dynamic.back().index = name.number >= 0 ? static_cast<std::int64_t>(name.number)
+                                                        : -1;
+            } else if (name.is_string()) {
+                auto const& text = name.json->get_ref<std::string const&>();
+                std::size_t start = 0;
+                while (!text.empty()) {
+                    auto dot = text.find('.', start);
+                    PathSegment segment{text.substr(start, dot - start), -1};
+                    double number = 0;
+                    if (!segment.key.empty() && parse_number(segment.key, number) && number >= 0)
+                        segment.index = static_cast<std::int64_t>(number);
+                    dynamic.push_back(std::move(segment));
+                    if (dot == std::string::npos)
+                        break;
+                    start = dot + 1;
+                }
+            } else if (name.kind != ValueKind::null) {
+                return invalid_arguments();
+            }
+        } else {
+            for (std::uint32_t i = 0; i < count; ++i) {
+                Value part = arguments[i];
+                if (stops(part))
+                    return part;
+                if (i == 0 && part.is_array() && node.op == Operator::val) {
+                    if (part.json->size() != 1 || !(*part.json)[0].is_number())
+                        return invalid_arguments();
+                    auto levels = (*part.json)[0].get<double>();
+                    climb = static_cast<std::uint32_t>(std::fabs(levels));
+                } else if (part.kind == ValueKind::number && part.number >= 0) {
+                    dynamic.push_back({format_number(part.number),
+                        static_cast<std::int64_t>(part.number)});
+                } else if (part.is_string()) {
+                    PathSegment segment{part.json->get_ref<std::string const&>(), -1};
+                    double number = 0;
+                    if (!segment.key.empty() && parse_number(segment.key, number) && number >= 0)
+                        segment.index = static_cast<std::int64_t>(number);
+                    dynamic.push_back(std::move(segment));
+                } else {
+                    return invalid_arguments();
+                }
+            }
+        }
+        segments = dynamic;
+    }
+    if (node.op == Operator::var && node.child_count > 1 && !node.spread) {
+        has_fallback = true;
+        fallback = arguments[1];
+    } else if (node.op == Operator::var && node.spread && arguments.size() > 1) {
+        has_fallback = true;
+        fallback = arguments[1];
+    }
+
+    // 3. val climbs scopes from the innermost; var always reads the innermost.
+    auto top = m_scopes.size() - 1;
+    auto scope_index = climb > top ? 0 : top - climb;
+    auto found = lookup(scope_index, segments);
+
+    if (node.op == Operator::exists)
+        return found.value.is_unknown() ? found.value : Value::from_bool(found.found);
+    if (node.op == Operator::var && (!found.found || found.value.kind == ValueKind::null))
+        return has_fallback ? fallback : Value::null();
+    return found.found ? found.value : Value::null();
+}
+
+Value LogicEvaluator::eval_missing(LogicNode const& node, Arguments& arguments)
+{
+    if (arguments.failed())
+        return arguments.failure();
+
+    // 1. missing_some: [minimum, [names]]; missing: names, or arrays of names.
+    std::uint32_t first = 0;
+    double minimum = 0;
+    Value names_holder;
+    std::vector<Value> names;
+    if (node.op == Operator::missing_some) {
+        Value needed = arguments[0];
+        if (stops(needed))
+            return needed;
+        if (!to_number(needed, minimum))
+            return invalid_arguments();
+        names_holder = arguments[1];
+        if (stops(names_holder))
+            return names_holder;
+        if (!names_holder.is_array())
+            return invalid_arguments();
+        for (auto const& name : *names_holder.json)
+            names.push_back(Value::from_json(name));
+        first = arguments.size();
+    }
+    for (std::uint32_t i = first; i < arguments.size(); ++i) {
+        Value name = arguments[i];
+        if (stops(name))
+            return name;
+        if (name.is_array()) {
+            for (auto const& element : *name.json)
+                names.push_back(Value::from_json(element));
+        } else {
+            names.push_back(name);
+        }
+    }
+
+    // 2. A name is missing when its dotted path finds nothing, null or "".
+    auto& result = scratch();
+    result = json::array();
+    std::size_t present = 0;
+    for (auto name : names) {
+        auto text = text_of(name);
+        std::vector<PathSegment> segments;
+        std::size_t start = 0;
+        while (!text.empty()) {
+            auto dot = text.find('.', start);
+            PathSegment segment{text.substr(start, dot - start), -1};
+            double number = 0;
+            if (!segment.key.empty() && parse_number(segment.key, number) && number >= 0)
+                segment.index = static_cast<std::int64_t>(number);
+            segments.push_back(std::move(segment));
+            if (dot == std::string::npos)
+                break;
+            start = dot + 1;
+        }
+        auto found = lookup(m_scopes.size() - 1, segments);
+        bool empty = !found.found || found.value.kind == ValueKind::null
+            || found.value.is_unknown()
+            || (found.value.is_string() && found.value.json->get_ref<std::string const&>().empty());
+        if (empty)
+            result.push_back(to_json(name));
+        else
+            ++present;
+    }
+    if (node.op == Operator::missing_some && static_cast<double>(present) >= minimum)
+        result = json::array();
+    return Value::from_json(result);
+}
+
+Value LogicEvaluator::eval_if(LogicNode const& node, std::uint32_t const* children,
+    std::uint32_t start)
+{
+    auto count = node.child_count;
+    for (auto i = start; i < count; i += 2) {
+        // 1. A last odd argument is the "else".
+        if (i + 1 >= count)
+            return eval(children[i]);
+
+        // 2. A known condition picks its branch; an unknown one is known only when both ways
+        //    give the same known value.
+        Value condition = eval(children[i]);
+        if (condition.is_error())
+            return condition;
+        if (condition.is_unknown()) {
+            Value then = eval(children[i + 1]);
+            Value otherwise = eval_if(node, children, i + 2);
+            if (!stops(then) && !stops(otherwise) && strict_equal(then, otherwise))
+                return then;
+            return Value::unknown();
+        }
+        if (truthy(condition))
+            return eval(children[i + 1]);
+    }
+    return Value::null();
+}
+
+Value LogicEvaluator::eval_iteration(LogicNode const& node)
+{
+    auto const* children = m_program->children().data() + node.first_child;
+
+    // 1. map, filter and reduce read a missing list as empty; all, some and none refuse it.
+    Value items = eval(children[0]);
+    if (stops(items))
+        return items;
+    bool strict = node.op == Operator::all || node.op == Operator::some
+        || node.op == Operator::none;
+    if (!items.is_array()) {
+        if (strict)
+            return invalid_arguments();
+        auto& empty = scratch();
+        empty = json::array();
+        return Value::from_json(empty);
+    }
+    auto const& list = *items.json;
+
+    json* output = nullptr;
+    if (node.op == Operator::map || node.op == Operator::filter) {
+        output = &scratch();
+        *output = json::array();
+        if (node.op == Operator::map)
+            output->get_ref<json::array_t&>().reserve(list.size());
+    }
+
+    // 2. Each element is evaluated in its own scope, under a frame that knows its index.
+    bool unknown = false;
+    Value verdict = Value::from_bool(node.op != Operator::some);
+    if (node.op == Operator::all && list.empty())
+        verdict = Value::from_bool(false);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        Value item = Value::from_json(list[i]);
+        m_scopes.push_back(Scope{ScopeKind::iteration, {}, {}, static_cast<std::int64_t>(i)});
+        m_scopes.push_back(Scope{ScopeKind::value, item, {}, 0});
+        Value result = eval(children[1]);
+        m_scopes.pop_back();
+        m_scopes.pop_back();
+
+        if (result.is_error())
+            return result;
+        if (result.is_unknown()) {
+            unknown = true;
+            continue;
+        }
+        bool holds = truthy(result);
+        switch (node.op) {
+        case Operator::map:
+            output->push_back(to_json(result));
+            break;
+        case Operator::filter:
+            if (holds)
+                output->push_back(list[i]);
+            break;
+        case Operator::all:
+            if (!holds)
+                return Value::from_bool(false);
+            break;
+        case Operator::some:
+            if (holds)
+                return Value::from_bool(true);
+            break;
+        case Operator::none:
+            if (holds)
+                return Value::from_bool(false);
+            break;
+        default:
+            break;
+        }
+    }
+    if (unknown)
+        return Value::unknown();
+    return output ? Value::from_json(*output) : verdict;
+}
+
+Value LogicEvaluator::eval_reduce(LogicNode const& node)
+{
+    auto const* children = m_program->children().data() + node.first_child;
+    Value items = eval(children[0]);
+    if (stops(items))
+        return items;
+    Value accumulator = node.child_count > 2 ? eval(children[2]) : Value::null();
+    if (stops(accumulator) || !items.is_array())
+        return accumulator;
+
+    for (std::size_t i = 0; i < items.json->size(); ++i) {
+        Value item = Value::from_json((*items.json)[i]);
+        m_scopes.push_back(Scope{ScopeKind::iteration, {}, {}, static_cast<std::int64_t>(i)});
+        m_scopes.push_back(Scope{ScopeKind::reduce, item, accumulator, 0});
+        accumulator = eval(children[1]);
+        m_scopes.pop_back();
+        m_scopes.pop_back();
+        if (stops(accumulator))
+            return accumulator;
+    }
+    return accumulator;
+}
+
+Value LogicEvaluator::eval_try(LogicNode const& node, Arguments& arguments)
+{
+    // Each argument after the first runs with the previous error as its data, so that a
+    // fallback can read {"val": "type"}.
+    if (arguments.failed())
+        return arguments.failure();
+    Value last = invalid_arguments();
+    for (std::uint32_t i = 0; i < arguments.size(); ++i) {
+        if (i > 0)
+            m_scopes.push_back(Scope{ScopeKind::value, Value::from_json(*last.json), {}, 0});
+        Value result = arguments[i];
+        if (i > 0)
+            m_scopes.pop_back();
+        if (!result.is_error())
+            return result;
+        last = result;
+    }
+    return last;
+}
+
+Value LogicEvaluator::eval_operation(LogicNode const& node)
+{
+    auto const* children = m_program->children().data() + node.first_child;
+
+    switch (node.op) {
+    case Operator::invalid_arguments:
+        return invalid_arguments();
+
+    case Operator::array: {
+        auto& output = scratch();
+        output = json::array();
+        output.get_ref<json::array_t&>().reserve(node.child_count);
+        for (std::uint32_t i = 0; i < node.child_count; ++i) {
+            Value element = eval(children[i]);
+            if (stops(element))
+                return element;
+            output.push_back(to_json(element));
+        }
+        return Value::from_json(output);
+    }
+
+    case Operator::if_then_else:
+        return eval_if(node, children, 0);
+
+    case Operator::logical_and:
+    case Operator::logical_or: {
+        bool is_and = node.op == Operator::logical_and;
+        Value last = Value::from_bool(false);
+        bool unknown = false;
+        for (std::uint32_t i = 0; i < node.child_count; ++i) {
+            last = eval(children[i]);
+            if (last.is_error())
+                return last;
+            if (last.is_unknown()) {
+                unknown = true;
+                continue;
+            }
+            if (truthy(last) != is_and)
+                return last;
+        }
+        return unknown ? Value::unknown() : last;
+    }
+
+    case Operator::map:
+    case Operator::filter:
+    case Operator::all:
+    case Operator::some:
+    case Operator::none:
+        if (node.spread)
+            return invalid_arguments();
+        return eval_iteration(node);
+
+    case Operator::reduce:
+        if (node.spread)
+            return invalid_arguments();
+        return eval_reduce(node);
+
+    default:
+        break;
+    }
+
+    Arguments arguments(*this, node);
+    if (arguments.failed())
+        return arguments.failure();
+    auto count = arguments.size();
+
+    switch (node.op) {
+    case Operator::var:
+    case Operator::val:
+    case Operator::exists:
+        return eval_path(node, arguments);
+
+    case Operator::missing:
+    case Operator::missing_some:
+        if (node.op == Operator::missing_some && count < 2)
+            return invalid_arguments();
+        return eval_missing(node, arguments);
+
+    case Operator::logical_not:
+    case Operator::truthy: {
+        Value value = count > 0 ? arguments[0] : Value::null();
+        if (stops(value))
+            return value;
+        return Value::from_bool(truthy(value) == (node.op == Operator::truthy));
+    }
+
+    case Operator::equal:
+    case Operator::not_equal:
+    case Operator::less:
+    case Operator::less_or_equal:
+    case Operator::greater:
+    case Operator::greater_or_equal:
+    case Operator::strict_equal:
+    case Operator::strict_not_equal: {
+        // Chains compare each neighbour pair and stop at the first that fails.
+        if (count < 2)
+            return invalid_arguments();
+        Value left = arguments[0];
+        if (stops(left))
+            return left;
+        for (std::uint32_t i = 1; i < count; ++i) {
+            Value right = arguments[i];
+            if (stops(right))
+                return right;
+            Value holds;
+            switch (node.op) {
+            case Operator::equal: holds = compare(Comparison::equal, left, right); break;
+            case Operator::not_equal: holds = compare(Comparison::not_equal, left, right); break;
+            case Operator::less: holds = compare(Comparison::less, left, right); break;
+            case Operator::less_or_equal:
+                holds = compare(Comparison::less_or_equal, left, right);
+                break;
+            case Operator::greater: holds = compare(Comparison::greater, left, right); break;
+            case Operator::greater_or_equal:
+                holds = compare(Comparison::greater_or_equal, left, right);
+                break;
+            case Operator::strict_equal:
+                holds = Value::from_bool(strict_equal(left, right));
+                break;
+            default:
+                holds = Value::from_bool(!strict_equal(left, right));
+                break;
+            }
+            if (holds.is_error() || !holds.boolean)
+                return holds;
+            left = right;
+        }
+        return Value::from_bool(true);
+    }
+
+    case Operator::coalesce:
+        for (std::uint32_t i = 0; i < count; ++i) {
+            Value value = arguments[i];
+            if (value.kind != ValueKind::null)
+                return value;
+        }
+        return Value::null();
+
+    case Operator::add:
+    case Operator::multiply:
+    case Operator::minimum:
+    case Operator::maximum: {
+        if (count == 0) {
+            if (node.op == Operator::add)
+                return Value::from_number(0);
+            if (node.op == Operator::multiply)
+                return Value::from_number(1);
+            return invalid_arguments();
+        }
+        double total = node.op == Operator::multiply ? 1 : 0;
+        for (std::uint32_t i = 0; i < count; ++i) {
+            Value value = arguments[i];
+            if (stops(value))
+                return value;
+            double number = 0;
+            if (!to_number(value, number))
+                return nan();
+            if (node.op == Operator::add)
+                total += number;
+            else if (node.op == Operator::multiply)
+                total *= number;
+            else if (i == 0)
+                total = number;
+            else if (node.op == Operator::minimum)
+                total = std::min(total, number);
+            else
+                total = std::max(total, number);
+        }
+        return finite(total);
+    }
+
+    case Operator::subtract:
+    case Operator::divide:
+    case Operator::modulo: {
+        auto needed = node.op == Operator::modulo ? 2u : 1u;
+        if (count < needed)
+            return invalid_arguments();
+        Value first = arguments[0];
+        if (stops(first))
+            return first;
+        double result = 0;
+        if (!to_number(first, result))
+            return nan();
+        if (count == 1)
+            return node.op == Operator::subtract ? finite(-result) : finite(1 / result);
+        for (std::uint32_t i = 1; i < count; ++i) {
+            Value value = arguments[i];
+            if (stops(value))
+                return value;
+            double number = 0;
+            if (!to_number(value, number))
+                return nan();
+            if (node.op == Operator::subtract) {
+                result -= number;
+            } else {
+                if (number == 0)
+                    return nan();
+                result = node.op == Operator::divide ? result / number : std::fmod(result, number);
+            }
+        }
+        return finite(result);
+    }
+
+    case Operator::concatenate: {
+        std::string text;
+        for (std::uint32_t i = 0; i < count; ++i) {
+            Value value = arguments[i];
+            if (stops(value))
+                return value;
+            append_text(text, value);
+        }
+        return scratch_string(std::move(text));
+    }
+
+    case Operator::substring: {
+        Value source = arguments[0];
+        if (stops(source))
+            return source;
+        double start = 0;
+        double length = 0;
+        bool has_length = count > 2;
+        if (count > 1) {
+            Value value = arguments[1];
+            if (stops(value))
+                return value;
+            if (!to_number(value, start))
+                return nan();
+        }
+        if (has_length) {
+            Value value = arguments[2];
+            if (stops(value))
+                return value;
+            if (!to_number(value, length))
+                return nan();
+        }
+
+        // Counted in characters (code points), like JavaScript's substr for Japanese text.
+        auto text = text_of(source);
+        auto offsets = code_point_offsets(text);
+        auto size = static_cast<double>(offsets.size() - 1);
+        double from = start < 0 ? std::max(size + start, 0.0) : std::min(start, size);
+        double to = size;
+        if (has_length)
+            to = length < 0 ? std::max(size + length, from) : std::min(from + length, size);
+        if (to <= from)
+            return scratch_string({});
+        auto begin = offsets[static_cast<std::size_t>(from)];
+        auto end = offsets[static_cast<std::size_t>(to)];
+        return scratch_string(text.substr(begin, end - begin));
+    }
+
+    case Operator::contains: {
+        Value needle = arguments[0];
+        if (stops(needle))
+            return needle;
+        Value haystack = arguments[1];
+        if (stops(haystack))
+            return haystack;
+        if (haystack.is_array()) {
+            for (auto const& element : *haystack.json) {
+                if (strict_equal(needle, Value::from_json(element)))
+                    return Value::from_bool(true);
+            }
+            return Value::from_bool(false);
+        }
+        if (haystack.is_string()) {
+            auto const& text = haystack.json->get_ref<std::string const&>();
+            return Value::from_bool(text.find(text_of(needle)) != std::string::npos);
+        }
+        return Value::from_bool(false);
+    }
+
+    case Operator::merge: {
+        auto& output = scratch();
+        output = json::array();
+        for (std::uint32_t i = 0; i < count; ++i) {
+            Value value = arguments[i];
+            if (stops(value))
+                return value;
+            if (value.is_array()) {
+                for (auto const& element : *value.json)
+                    output.push_back(element);
+            } else {
+                output.push_back(to_json(value));
+            }
+        }
+        return Value::from_json(output);
+    }
+
+    case Operator::try_each:
+        return eval_try(node, arguments);
+
+    case Operator::raise: {
+        Value reason = count > 0 ? arguments[0] : Value::null();
+        if (stops(reason))
+            return reason;
+        if (reason.is_object())
+            return Value::error(*reason.json);
+        auto& error = scratch();
+        error = json::object({{"type", to_json(reason)}});
+        return Value::error(error);
+    }
+
+    default:
+        return invalid_arguments();
+    }
+}
+
+} // namespace machiba::rules

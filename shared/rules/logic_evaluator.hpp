@@ -1,0 +1,91 @@
+// Evaluates compiled JSON Logic programs against data: two-valued for the conformance semantics,
+// or three-valued for forms where some answers are still unknown.
+#pragma once
+
+#include "shared/rules/logic_program.hpp"
+#include "shared/rules/logic_value.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <deque>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace machiba::rules {
+
+// A place in the data that is not known yet (an unanswered question, a parameter with no value):
+// reading it, or anything below it, gives an unknown value.
+using UnknownPath = std::vector<std::string>;
+
+class LogicEvaluator {
+public:
+    LogicEvaluator();
+
+    // Evaluates the program; the value stays valid until the next call on this evaluator.
+    // Never throws for any rule or data: failures come back as error values.
+    Value evaluate(LogicProgram const& program, nlohmann::json const& data);
+
+    // Three-valued evaluation. Unknown values spread through operators the way Kleene's logic
+    // says (false `and` unknown is false, true `or` unknown is true, an `if` on an unknown
+    // condition is known only when every branch agrees). `touched` gets one flag per unknown
+    // path: set when that unknown was read on the way to the result. When the result is known,
+    // no unknown can change it; when it is unknown, only the touched ones can.
+    Value evaluate_partial(LogicProgram const& program, nlohmann::json const& data,
+        std::span<UnknownPath const> unknowns, std::vector<bool>& touched);
+
+    // A copy of a value as JSON (errors become their error object, unknown becomes null).
+    static nlohmann::json to_json(Value value);
+
+    // JSON Logic truthiness: 0, "", [], null and false are false; objects are true.
+    static bool truthy(Value value);
+
+    // Strict equality (===) between two values.
+    static bool strict_equal(Value left, Value right);
+
+private:
+    enum class ScopeKind : std::uint8_t { value, iteration, reduce };
+
+    struct Scope {
+        ScopeKind kind = ScopeKind::value;
+        Value value;
+        Value accumulator;
+        std::int64_t index = 0;
+    };
+
+    struct Lookup {
+        Value value;
+        bool found = false;
+    };
+
+    class Arguments;
+
+    Value run(LogicProgram const& program, nlohmann::json const& data);
+    Value eval(std::uint32_t index);
+    Value eval_operation(LogicNode const& node);
+    Value eval_if(LogicNode const& node, std::uint32_t const* children, std::uint32_t start);
+    Value eval_iteration(LogicNode const& node);
+    Value eval_reduce(LogicNode const& node);
+    Value eval_try(LogicNode const& node, Arguments& arguments);
+    Value eval_path(LogicNode const& node, Arguments& arguments);
+    Value eval_missing(LogicNode const& node, Arguments& arguments);
+
+    Lookup lookup(std::size_t scope_index, std::span<PathSegment const> segments);
+    Lookup walk(Value start, std::span<PathSegment const> segments);
+    bool is_unknown_path(std::span<PathSegment const> segments);
+
+    nlohmann::json& scratch();
+    Value scratch_string(std::string text);
+
+    LogicProgram const* m_program = nullptr;
+    std::vector<Scope> m_scopes;
+    std::deque<nlohmann::json> m_scratch;
+    std::size_t m_scratch_used = 0;
+    std::uint32_t m_depth = 0;
+    std::uint32_t m_max_depth = 0;
+    std::span<UnknownPath const> m_unknowns;
+    std::vector<bool>* m_touched = nullptr;
+};
+
+} // namespace machiba::rules
