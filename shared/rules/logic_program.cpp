@@ -172,11 +172,14 @@ private:
         return std::nullopt;
     }
 
-    std::string pointer() const
+    // The pointer of the node being compiled; inside an operation, the pointer of the whole
+    // {"op": ...} object rather than of its arguments.
+    std::string pointer(bool node_only = false) const
     {
         std::string text;
-        for (auto const& token : m_pointer)
-            text += "/" + escape_pointer_token(token);
+        auto count = m_pointer.size() - (node_only && !m_pointer.empty() ? 1 : 0);
+        for (std::size_t i = 0; i < count; ++i)
+            text += "/" + escape_pointer_token(m_pointer[i]);
         return text;
     }
 
@@ -262,8 +265,12 @@ private:
             return add_literal(arguments, depth);
 
         auto const* info = find_operator(name);
-        if (!info)
-            return fail("unknown_operator", "unknown operator '" + name + "'");
+        if (!info) {
+            if (!m_error)
+                m_error = LogicDiagnostic{
+                    "unknown_operator", "unknown operator '" + name + "'", pointer(true)};
+            return std::nullopt;
+        }
 
         // 2. Compile the arguments: a literal array gives one child each, an expression whose
         //    result supplies the arguments gives one spread child, anything else is one argument.
@@ -302,7 +309,7 @@ private:
             && is_null_constant(children[1]))
             problem = "'" + name + "' needs a rule to apply, not null";
         if (!problem.empty()) {
-            m_program.m_diagnostics.push_back({"bad_arguments", problem, pointer()});
+            m_program.m_diagnostics.push_back({"bad_arguments", problem, pointer(true)});
             LogicNode invalid;
             invalid.op = Operator::invalid_arguments;
             return add_node(invalid);
