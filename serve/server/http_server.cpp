@@ -195,14 +195,12 @@ void HttpServer::serve_static(httplib::Request const& request, httplib::Response
     response.set_header("Cache-Control", file->cache_control);
     if (file->has_gzip)
         response.set_header("Vary", "Accept-Encoding");
-    if (!file->gzip) {
-        response.set_content(std::move(contents), file->content_type);
-        return;
-    }
+    if (file->gzip)
+        response.set_header("Content-Encoding", "gzip");
 
-    // A precompressed body goes out through a content provider with a known length: the HTTP
-    // layer then leaves it alone instead of compressing it a second time.
-    response.set_header("Content-Encoding", "gzip");
+    // Files go out through a content provider with a known length: the HTTP layer then sends
+    // them as they are, instead of compressing on the fly (it would ignore "gzip;q=0" and
+    // compress a precompressed body a second time).
     auto shared = std::make_shared<std::string>(std::move(contents));
     response.set_content_provider(shared->size(), file->content_type,
         [shared](std::size_t offset, std::size_t length, httplib::DataSink& sink) {

@@ -131,6 +131,7 @@ TEST_CASE("a precompressed .gz is sent only to clients that accept gzip", "[serv
     write_file(server.site() / "app.deadbeef00.js", "plain");
     write_file(server.site() / "app.deadbeef00.js.gz", "pretend-gzip-bytes");
     auto client = server.client();
+    client->set_decompress(false); // look at the bytes as sent
 
     auto gzip = client->Get("/app.deadbeef00.js", {{"Accept-Encoding", "gzip, deflate, br"}});
     REQUIRE(gzip);
