@@ -54,7 +54,7 @@ public:
             result.push_back(it->first);
         return result;
     }
-    std::map<std::string, std::string> const& values() const { return m_values; }
+    std::map<std::string, std::string, std::less<>> const& values() const { return m_values; }
 
 private:
     std::map<std::string, std::string, std::less<>> m_values;
