@@ -35,6 +35,9 @@ json const& too_deep_error()
 Value nan() { return Value::error(nan_error()); }
 Value invalid_arguments() { return Value::error(invalid_arguments_error()); }
 
+// Errors and unknowns end most operations. Where an operation has several operands, an unknown
+// one does not stop the others from being read (so that three-valued evaluation learns every
+// unanswered question the result depends on); only an error does.
 bool stops(Value value) { return value.is_error() || value.is_unknown(); }
 
 // Number(text) in JavaScript: blanks around are ignored, "" is 0, anything else must be a
@@ -846,12 +849,18 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
         if (count < 2)
             return invalid_arguments();
         Value left = arguments[0];
-        if (stops(left))
+        if (left.is_error())
             return left;
+        bool unknown = left.is_unknown();
         for (std::uint32_t i = 1; i < count; ++i) {
             Value right = arguments[i];
-            if (stops(right))
+            if (right.is_error())
                 return right;
+            if (left.is_unknown() || right.is_unknown()) {
+                unknown = true;
+                left = right;
+                continue;
+            }
             Value holds;
             switch (node.op) {
             case Operator::equal: holds = compare(Comparison::equal, left, right); break;
@@ -875,7 +884,7 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
                 return holds;
             left = right;
         }
-        return Value::from_bool(true);
+        return unknown ? Value::unknown() : Value::from_bool(true);
     }
 
     case Operator::coalesce:
@@ -898,10 +907,15 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
             return invalid_arguments();
         }
         double total = node.op == Operator::multiply ? 1 : 0;
+        bool unknown = false;
         for (std::uint32_t i = 0; i < count; ++i) {
             Value value = arguments[i];
-            if (stops(value))
+            if (value.is_error())
                 return value;
+            if (value.is_unknown()) {
+                unknown = true;
+                continue;
+            }
             double number = 0;
             if (!to_number(value, number))
                 return nan();
@@ -916,7 +930,7 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
             else
                 total = std::max(total, number);
         }
-        return finite(total);
+        return unknown ? Value::unknown() : finite(total);
     }
 
     case Operator::subtract:
@@ -926,17 +940,22 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
         if (count < needed)
             return invalid_arguments();
         Value first = arguments[0];
-        if (stops(first))
+        if (first.is_error())
             return first;
+        bool unknown = first.is_unknown();
         double result = 0;
-        if (!to_number(first, result))
+        if (!unknown && !to_number(first, result))
             return nan();
-        if (count == 1)
+        if (count == 1 && !unknown)
             return node.op == Operator::subtract ? finite(-result) : finite(1 / result);
         for (std::uint32_t i = 1; i < count; ++i) {
             Value value = arguments[i];
-            if (stops(value))
+            if (value.is_error())
                 return value;
+            if (value.is_unknown() || unknown) {
+                unknown = true;
+                continue;
+            }
             double number = 0;
             if (!to_number(value, number))
                 return nan();
@@ -948,18 +967,20 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
                 result = node.op == Operator::divide ? result / number : std::fmod(result, number);
             }
         }
-        return finite(result);
+        return unknown ? Value::unknown() : finite(result);
     }
 
     case Operator::concatenate: {
         std::string text;
+        bool unknown = false;
         for (std::uint32_t i = 0; i < count; ++i) {
             Value value = arguments[i];
-            if (stops(value))
+            if (value.is_error())
                 return value;
+            unknown = unknown || value.is_unknown();
             append_text(text, value);
         }
-        return scratch_string(std::move(text));
+        return unknown ? Value::unknown() : scratch_string(std::move(text));
     }
 
     case Operator::substring: {
@@ -1001,11 +1022,13 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
 
     case Operator::contains: {
         Value needle = arguments[0];
-        if (stops(needle))
+        if (needle.is_error())
             return needle;
         Value haystack = arguments[1];
-        if (stops(haystack))
+        if (haystack.is_error())
             return haystack;
+        if (needle.is_unknown() || haystack.is_unknown())
+            return Value::unknown();
         if (haystack.is_array()) {
             for (auto const& element : *haystack.json) {
                 if (strict_equal(needle, Value::from_json(element)))

@@ -440,8 +440,10 @@ public:
             auto here = "/next_steps/documents/" + std::to_string(i);
             if (!documents[i].is_object())
                 error("bad_type", "a document must be an object with ja and en", here);
-            else
-                local_text(documents, std::to_string(i).c_str(), "/next_steps/documents");
+            else {
+                text(documents[i], "ja", here);
+                text(documents[i], "en", here);
+            }
         }
         auto const* contact = member(*steps, "contact", "/next_steps");
         if (contact && !contact->is_object())
