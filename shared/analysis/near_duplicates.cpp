@@ -1,0 +1,191 @@
+// Exact and near-duplicate grouping (see near_duplicates.hpp).
+#include "shared/analysis/near_duplicates.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <string_view>
+#include <unordered_map>
+
+namespace machiba::analysis {
+
+namespace {
+
+constexpr std::size_t bins = 32;      // MinHash values per text
+constexpr std::size_t rows = 4;       // values per band
+constexpr std::size_t bands = bins / rows;
+constexpr std::size_t window = 48;    // how far apart two bucket members may be compared
+
+std::uint64_t mix(std::uint64_t x)
+{
+    x ^= x >> 31;
+    x *= 0x7fb5d329728ea185ULL;
+    x ^= x >> 27;
+    x *= 0x81dadef4bc2dd44dULL;
+    x ^= x >> 33;
+    return x;
+}
+
+class DisjointSets {
+public:
+    explicit DisjointSets(std::size_t size)
+        : m_parent(size)
+    {
+        std::iota(m_parent.begin(), m_parent.end(), std::size_t{0});
+    }
+
+    std::size_t find(std::size_t x)
+    {
+        while (m_parent[x] != x) {
+            m_parent[x] = m_parent[m_parent[x]];
+            x = m_parent[x];
+        }
+        return x;
+    }
+
+    // The smaller index becomes the root, so a group's root is its first member.
+    void join(std::size_t a, std::size_t b)
+    {
+        a = find(a);
+        b = find(b);
+        if (a != b)
+            m_parent[std::max(a, b)] = std::min(a, b);
+    }
+
+private:
+    std::vector<std::size_t> m_parent;
+};
+
+std::vector<std::uint32_t> shingles(std::u32string const& text)
+{
+    std::vector<std::uint32_t> out;
+    if (text.size() < 3)
+        return out;
+    out.reserve(text.size() - 2);
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        std::uint64_t const key = (static_cast<std::uint64_t>(text[i]) << 42)
+            ^ (static_cast<std::uint64_t>(text[i + 1]) << 21) ^ text[i + 2];
+        out.push_back(static_cast<std::uint32_t>(mix(key)));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+double jaccard(std::vector<std::uint32_t> const& a, std::vector<std::uint32_t> const& b)
+{
+    std::size_t common = 0;
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i] < b[j]) {
+            ++i;
+        } else if (b[j] < a[i]) {
+            ++j;
+        } else {
+            ++common;
+            ++i;
+            ++j;
+        }
+    }
+    std::size_t const together = a.size() + b.size() - common;
+    return together == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(together);
+}
+
+} // namespace
+
+std::vector<DuplicateGroup> find_duplicates(std::vector<std::u32string> const& texts,
+                                            NearDuplicateOptions const& options)
+{
+    std::size_t const count = texts.size();
+    DisjointSets sets(count);
+
+    // 1. Exact duplicates: the same normalised text.
+    std::unordered_map<std::u32string_view, std::size_t> first_seen;
+    first_seen.reserve(count);
+    std::vector<std::size_t> unique;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (texts[i].empty())
+            continue;
+        auto const [found, inserted] = first_seen.emplace(texts[i], i);
+        if (inserted)
+            unique.push_back(i);
+        else
+            sets.join(found->second, i);
+    }
+
+    // 2. One-permutation MinHash: each shingle falls in one of 32 bins by its top bits and
+    //    keeps the bin's minimum; empty bins borrow from the next full one (densification).
+    std::vector<std::vector<std::uint32_t>> shingle_sets(count);
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> band_keys;
+    band_keys.reserve(unique.size() * bands);
+    for (std::size_t i : unique) {
+        if (texts[i].size() < options.min_length)
+            continue;
+        shingle_sets[i] = shingles(texts[i]);
+        std::uint32_t signature[bins];
+        std::fill(std::begin(signature), std::end(signature), UINT32_MAX);
+        bool filled[bins] = {};
+        for (std::uint32_t h : shingle_sets[i]) {
+            std::size_t const bin = h >> 27;
+            signature[bin] = std::min(signature[bin], h & 0x07FFFFFFu);
+            filled[bin] = true;
+        }
+        for (std::size_t b = 0; b < bins; ++b) {
+            for (std::size_t step = 1; !filled[b] && step < bins; ++step) {
+                std::size_t const from = (b + step) % bins;
+                if (filled[from]) {
+                    signature[b] = signature[from] + static_cast<std::uint32_t>(step) * 0x9E37u;
+                    break;
+                }
+            }
+        }
+        for (std::size_t band = 0; band < bands; ++band) {
+            std::uint64_t key = mix(band + 1);
+            for (std::size_t r = 0; r < rows; ++r)
+                key = mix(key ^ signature[band * rows + r]);
+            band_keys.push_back({key, static_cast<std::uint32_t>(i)});
+        }
+    }
+
+    // 3. Texts that share a band are candidates; the exact Jaccard decides.
+    std::sort(band_keys.begin(), band_keys.end());
+    for (std::size_t start = 0; start < band_keys.size();) {
+        std::size_t end = start + 1;
+        while (end < band_keys.size() && band_keys[end].first == band_keys[start].first)
+            ++end;
+        for (std::size_t a = start; a < end; ++a) {
+            for (std::size_t b = a + 1; b < end && b <= a + window; ++b) {
+                std::size_t const x = band_keys[a].second;
+                std::size_t const y = band_keys[b].second;
+                if (sets.find(x) == sets.find(y))
+                    continue;
+                if (jaccard(shingle_sets[x], shingle_sets[y]) >= options.threshold)
+                    sets.join(x, y);
+            }
+        }
+        start = end;
+    }
+
+    // 4. Collect groups of two or more, in the order of their first member.
+    std::unordered_map<std::size_t, std::size_t> group_of_root;
+    std::vector<DuplicateGroup> groups;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (texts[i].empty())
+            continue;
+        std::size_t const root = sets.find(i);
+        if (root == i)
+            continue;
+        auto [found, inserted] = group_of_root.emplace(root, groups.size());
+        if (inserted)
+            groups.push_back({{root}, true});
+        auto& group = groups[found->second];
+        group.members.push_back(i);
+        group.exact = group.exact && texts[i] == texts[root];
+    }
+    std::sort(groups.begin(), groups.end(),
+              [](auto const& a, auto const& b) { return a.members.front() < b.members.front(); });
+    return groups;
+}
+
+} // namespace machiba::analysis

@@ -1,0 +1,145 @@
+// Quality of the opinion analysis on a labelled set: normalised mutual information between the
+// clusters and the topics people wrote about, duplicate recall and personal-information recall.
+// MACHIBA_ANALYSIS_SET=path runs the same figures on another labelled set of the same shape.
+#include "shared/analysis/analyzer.hpp"
+#include "tests/unit/analysis/analysis_fixtures.hpp"
+
+#include <catch2/catch_test_macros.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <set>
+
+using namespace machiba::analysis;
+
+namespace {
+
+// NMI with the arithmetic mean of the two entropies, as scikit-learn computes it by default.
+double normalized_mutual_information(std::vector<std::string> const& a,
+                                     std::vector<std::string> const& b)
+{
+    double const n = static_cast<double>(a.size());
+    std::map<std::string, double> count_a;
+    std::map<std::string, double> count_b;
+    std::map<std::pair<std::string, std::string>, double> joint;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        count_a[a[i]] += 1;
+        count_b[b[i]] += 1;
+        joint[{a[i], b[i]}] += 1;
+    }
+    auto entropy = [n](std::map<std::string, double> const& counts) {
+        double h = 0;
+        for (auto const& [key, count] : counts)
+            h -= count / n * std::log(count / n);
+        return h;
+    };
+    double mutual = 0;
+    for (auto const& [key, count] : joint)
+        mutual += count / n * std::log(count * n / (count_a[key.first] * count_b[key.second]));
+    double const mean = (entropy(count_a) + entropy(count_b)) / 2;
+    return mean > 0 ? mutual / mean : 1.0;
+}
+
+} // namespace
+
+TEST_CASE("Clusters follow the topics, duplicates and personal information are found",
+          "[analysis][quality]")
+{
+    char const* override_path = std::getenv("MACHIBA_ANALYSIS_SET");
+    std::string const path =
+        override_path ? override_path : MACHIBA_SOURCE_DIR "/tests/analysis/opinions.jsonl";
+    auto const set = load_labelled_set(path);
+    REQUIRE(set.opinions.size() >= 300);
+    Lexicon const lexicon = load_lexicon();
+
+    Analyzer const analyzer(AnalysisOptions{}, &lexicon);
+    auto result = analyzer.run(set.opinions);
+    REQUIRE(std::holds_alternative<AnalysisReport>(result));
+    auto const& report = std::get<AnalysisReport>(result);
+
+    // 1. NMI of the coarse and the fine clusters against the topics.
+    std::vector<std::string> coarse;
+    std::vector<std::string> fine;
+    for (std::size_t i = 0; i < set.opinions.size(); ++i) {
+        auto const& cluster = report.clusters[report.coarse[i]];
+        coarse.push_back(cluster.id);
+        fine.push_back(cluster.children.empty() ? cluster.id
+                                                : cluster.children[report.fine[i]].id);
+    }
+    double const coarse_nmi = normalized_mutual_information(coarse, set.topics);
+    double const fine_nmi = normalized_mutual_information(fine, set.topics);
+
+    // The same with as many clusters as topics, the way the simple methods in
+    // shared/notes/analysis.md were scored (for comparison only).
+    std::set<std::string> topics(set.topics.begin(), set.topics.end());
+    AnalysisOptions as_many_as_topics;
+    as_many_as_topics.coarse_clusters = topics.size();
+    auto const topic_result = Analyzer(as_many_as_topics, &lexicon).run(set.opinions);
+    REQUIRE(std::holds_alternative<AnalysisReport>(topic_result));
+    auto const& topic_report = std::get<AnalysisReport>(topic_result);
+    std::vector<std::string> topic_clusters;
+    for (std::size_t i = 0; i < set.opinions.size(); ++i)
+        topic_clusters.push_back(topic_report.clusters[topic_report.coarse[i]].id);
+    double const topic_k_nmi = normalized_mutual_information(topic_clusters, set.topics);
+
+    // 2. Duplicate recall: each labelled copy must share a reported group with its original.
+    std::map<std::size_t, std::size_t> group_of;
+    for (std::size_t g = 0; g < report.duplicates.size(); ++g) {
+        for (std::size_t member : report.duplicates[g].members)
+            group_of[member] = g;
+    }
+    std::map<std::string, std::size_t> first_of_group;
+    int duplicate_pairs = 0;
+    int duplicates_found = 0;
+    for (std::size_t i = 0; i < set.opinions.size(); ++i) {
+        if (set.duplicate_groups[i].empty())
+            continue;
+        auto [first, inserted] = first_of_group.emplace(set.duplicate_groups[i], i);
+        if (inserted)
+            continue;
+        ++duplicate_pairs;
+        if (group_of.count(i) && group_of.count(first->second)
+            && group_of[i] == group_of[first->second])
+            ++duplicates_found;
+    }
+
+    // 3. Personal-information recall: each labelled item inside a finding of the same kind.
+    int pii_expected = 0;
+    int pii_found = 0;
+    for (std::size_t i = 0; i < set.opinions.size(); ++i) {
+        for (auto const& [kind, expected] : set.personal_info[i]) {
+            ++pii_expected;
+            auto const where = set.opinions[i].text.find(expected);
+            bool found = false;
+            for (auto const& finding : report.personal_info) {
+                found = found
+                    || (finding.opinion == i
+                        && machiba::text::personal_info_kind_name(finding.match.kind) == kind
+                        && where != std::string::npos && finding.match.begin <= where
+                        && where + expected.size() <= finding.match.end);
+            }
+            pii_found += found;
+            if (!found)
+                UNSCOPED_INFO("personal information missed: " << expected);
+        }
+    }
+    double const duplicate_recall =
+        duplicate_pairs ? static_cast<double>(duplicates_found) / duplicate_pairs : 1.0;
+    double const pii_recall = pii_expected ? static_cast<double>(pii_found) / pii_expected : 1.0;
+
+    std::cout << "analysis quality on " << set.opinions.size() << " opinions, " << topics.size()
+              << " topics: " << report.clusters.size() << " clusters, NMI coarse " << coarse_nmi
+              << ", NMI fine " << fine_nmi << ", NMI with " << topics.size()
+              << " clusters " << topic_k_nmi << "; duplicate recall " << duplicates_found << "/"
+              << duplicate_pairs << " = " << duplicate_recall << "; personal information recall "
+              << pii_found << "/" << pii_expected << " = " << pii_recall << "\n";
+    for (auto const& cluster : report.clusters)
+        std::cout << "  cluster " << cluster.id << " (" << cluster.members.size() << "): "
+                  << cluster.label << "\n";
+
+    CHECK(coarse_nmi >= 0.5);
+    CHECK(duplicate_recall >= 0.9);
+    CHECK(pii_recall >= 0.95);
+}
