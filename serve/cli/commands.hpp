@@ -10,6 +10,7 @@ namespace machiba::cli {
 // Every command takes the arguments after its own name and returns the process exit status.
 using Arguments = std::span<char const* const>;
 
+int run_analyze(Arguments arguments);
 int run_jsonlogic(Arguments arguments);
 int run_rules(Arguments arguments);
 

@@ -16,6 +16,7 @@ struct Command {
 
 // One line per subcommand; keep them in alphabetical order.
 constexpr Command commands[] = {
+    {"analyze", "cluster opinions from a JSONL or CSV file", machiba::cli::run_analyze},
     {"jsonlogic", "run JSON Logic conformance files", machiba::cli::run_jsonlogic},
     {"rules", "test or evaluate a program pack", machiba::cli::run_rules},
     {"version", "print the version", [](Arguments) {

@@ -600,7 +600,10 @@ std::vector<PackError> ProgramPack::check_answers(json const& answers) const
         problems.push_back({"bad_answers", "answers must be a JSON object of question ids", ""});
         return problems;
     }
-    for (auto const& [id, value] : answers.items()) {
+    // Plain names rather than structured bindings: clang 14 (Emscripten) cannot capture those.
+    for (auto const& item : answers.items()) {
+        std::string const id = item.key();
+        json const& value = item.value();
         auto pointer = "/" + escape(id);
         auto const* question = find_question(id);
         if (!question) {
