@@ -250,7 +250,10 @@ private:
 
     std::optional<std::uint32_t> compile_operation(json const& rule, std::uint32_t depth)
     {
-        auto const& [name, arguments] = *rule.items().begin();
+        // The key and value are taken from a live iterator: items() proxies are temporaries.
+        auto first = rule.begin();
+        std::string const name = first.key();
+        json const& arguments = first.value();
         m_pointer.push_back(name);
         auto result = compile_operation_body(name, arguments, depth);
         m_pointer.pop_back();
