@@ -1,0 +1,169 @@
+// Routing: signals found by the lexicon become one route, one topic and an ordered list of help.
+#include "shared/triage/router.hpp"
+
+#include "shared/triage/prepared_question.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace machiba::triage {
+
+namespace {
+
+void add_unique(std::vector<std::string>& list, std::string const& id)
+{
+    if (std::find(list.begin(), list.end(), id) == list.end())
+        list.push_back(id);
+}
+
+bool is_open(Resource const& resource, TriagePack const& pack, std::int64_t now_ms)
+{
+    return resource.hours
+        && resource.hours->state_at(now_ms, pack.holidays()).status == calendar::OpenStatus::open;
+}
+
+std::string trimmed(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return std::string(text);
+}
+
+} // namespace
+
+TriageResult Router::route(std::string_view question, std::int64_t now_ms) const
+{
+    TriageResult result;
+    result.evaluated_at_ms = now_ms;
+    PreparedQuestion const prepared(question);
+    auto const matches = m_pack.lexicon().match(prepared);
+    auto const& signals = m_pack.lexicon().signals();
+
+    // 1. Route: the most urgent standing signal. A weakened emergency or crisis signal, or a
+    //    signal that asks for it, brings the crisis card instead.
+    std::optional<Route> route;
+    bool any_topic = false;
+    bool wants_card = false;
+    for (auto const& match : matches) {
+        auto const& signal = signals[match.signal];
+        bool const firm = match.status == MatchStatus::firm;
+        any_topic = any_topic || signal.topic.has_value();
+        if (firm && signal.route)
+            route = std::max(route.value_or(Route::self_care), *signal.route);
+        if ((!firm && signal.route && is_safety_route(*signal.route))
+            || (firm && signal.crisis_card))
+            wants_card = true;
+        result.signals.push_back({signal.id, match.status, signal.route, signal.topic,
+            trimmed(prepared.original().substr(match.begin, match.end - match.begin))});
+    }
+    // Nothing urgent: plain information questions get self-help, anything else a person.
+    result.route = route.value_or(any_topic ? Route::self_care : Route::consult);
+    result.crisis_card = wants_card && !is_safety_route(result.route);
+
+    // 2. Topic: standing signals weigh by their urgency, weakened ones by half; ties go to the
+    //    topic of the most urgent signal.
+    std::array<double, 3> score{};
+    std::array<int, 3> best_route{-1, -1, -1};
+    for (auto const& match : matches) {
+        auto const& signal = signals[match.signal];
+        if (!signal.topic)
+            continue;
+        auto const t = static_cast<std::size_t>(*signal.topic);
+        double const weight = 1.0 + (signal.route ? static_cast<double>(*signal.route) : 0.0);
+        score[t] += match.status == MatchStatus::firm ? weight : weight / 2;
+        if (match.status == MatchStatus::firm && signal.route)
+            best_route[t] = std::max(best_route[t], static_cast<int>(*signal.route));
+    }
+    std::size_t topic = 0;
+    for (std::size_t t = 1; t < 3; ++t) {
+        if (score[t] > score[topic] || (score[t] == score[topic] && best_route[t] > best_route[topic]))
+            topic = t;
+    }
+    result.topic = static_cast<Topic>(topic);
+
+    // 3. Follow-up and articles from the standing signals, most urgent first.
+    std::vector<SignalMatch> firm;
+    for (auto const& match : matches) {
+        if (match.status == MatchStatus::firm)
+            firm.push_back(match);
+    }
+    std::stable_sort(firm.begin(), firm.end(), [&](SignalMatch const& a, SignalMatch const& b) {
+        return signals[a.signal].route.value_or(Route::self_care)
+            > signals[b.signal].route.value_or(Route::self_care);
+    });
+    for (auto const& match : firm) {
+        auto const& signal = signals[match.signal];
+        if (result.follow_up.empty() && !signal.follow_up.empty()
+            && signal.route.value_or(Route::self_care) == result.route)
+            result.follow_up = signal.follow_up;
+        for (auto const& id : signal.articles)
+            add_unique(result.articles, id);
+    }
+    if (result.route <= Route::consult) {
+        for (auto const& id : m_pack.topic_articles(result.topic))
+            add_unique(result.articles, id);
+    }
+
+    // 4. Resources.
+    for (auto const& match : firm) {
+        auto const& signal = signals[match.signal];
+        if (signal.route.value_or(Route::self_care) >= result.route || !signal.route) {
+            for (auto const& id : signal.resources)
+                add_unique(result.resources, id);
+        }
+    }
+    add_resources(result, now_ms);
+    return result;
+}
+
+void Router::add_resources(TriageResult& result, std::int64_t now_ms) const
+{
+    auto const& card = m_pack.card(result.route);
+    for (auto const& id : card.resources)
+        add_unique(result.resources, id);
+    for (auto const& id : card.only_when_open) {
+        if (is_open(*m_pack.resource(id), m_pack, now_ms))
+            add_unique(result.resources, id);
+    }
+
+    result.crisis_resources.clear();
+    if (result.crisis_card) {
+        auto const& crisis = m_pack.crisis_card();
+        for (auto const& id : crisis.resources)
+            add_unique(result.crisis_resources, id);
+        for (auto const& id : crisis.only_when_open) {
+            if (is_open(*m_pack.resource(id), m_pack, now_ms))
+                add_unique(result.crisis_resources, id);
+        }
+    }
+}
+
+std::variant<TriageResult, TriageError> Router::answer_follow_up(TriageResult const& result,
+    std::string_view option_id) const
+{
+    auto const* follow_up = m_pack.follow_up(result.follow_up);
+    if (!follow_up)
+        return TriageError{"triage.no_follow_up", "this result has no follow-up question", ""};
+    auto const option = std::find_if(follow_up->options.begin(), follow_up->options.end(),
+        [&](FollowUpOption const& o) { return o.id == option_id; });
+    if (option == follow_up->options.end())
+        return TriageError{"triage.unknown_option",
+            "follow-up '" + follow_up->id + "' has no option '" + std::string(option_id) + "'", ""};
+
+    TriageResult answered = result;
+    answered.route = option->route;
+    if (is_safety_route(result.route))
+        answered.route = std::max(answered.route, Route::crisis);
+    answered.follow_up.clear();
+    answered.resources.clear();
+    for (auto const& id : option->articles)
+        add_unique(answered.articles, id);
+    if (is_safety_route(answered.route))
+        answered.crisis_card = false;
+    add_resources(answered, result.evaluated_at_ms);
+    return answered;
+}
+
+} // namespace machiba::triage

@@ -1,0 +1,36 @@
+// The on-device router of the youth health room: one question in, one route, one topic and the
+// help to show out. The safety rule of the issue is applied here: a standing emergency or crisis
+// signal always wins; a weakened one (negated, hyperbole) still brings the crisis card.
+#pragma once
+
+#include "shared/triage/triage_pack.hpp"
+#include "shared/triage/triage_result.hpp"
+
+#include <cstdint>
+#include <string_view>
+#include <variant>
+
+namespace machiba::triage {
+
+class Router {
+public:
+    explicit Router(TriagePack const& pack)
+        : m_pack(pack)
+    {
+    }
+
+    // Routes one question; now_ms (Unix ms) decides what is open.
+    TriageResult route(std::string_view question, std::int64_t now_ms) const;
+
+    // Applies the answer to the result's follow-up question. A safety route never drops below
+    // crisis through a follow-up answer. Errors: no follow-up, or an unknown option.
+    std::variant<TriageResult, TriageError> answer_follow_up(TriageResult const& result,
+        std::string_view option_id) const;
+
+private:
+    void add_resources(TriageResult& result, std::int64_t now_ms) const;
+
+    TriagePack const& m_pack;
+};
+
+} // namespace machiba::triage
