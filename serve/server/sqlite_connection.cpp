@@ -144,6 +144,7 @@ SqliteConnection::SqliteConnection(std::string const& path, bool read_only)
 
 SqliteConnection::~SqliteConnection()
 {
+    m_statements.clear(); // statements are finalised before their connection closes
     if (m_database)
         sqlite3_close_v2(m_database);
 }
@@ -163,6 +164,21 @@ void SqliteConnection::execute(std::string_view sql)
 SqliteStatement SqliteConnection::prepare(std::string_view sql)
 {
     return SqliteStatement(m_database, sql);
+}
+
+SqliteStatement& SqliteConnection::cached(std::string const& sql)
+{
+    auto found = m_statements.find(sql);
+    if (found == m_statements.end())
+        found = m_statements.emplace(sql, std::make_unique<SqliteStatement>(m_database, sql)).first;
+    found->second->reset();
+    return *found->second;
+}
+
+void SqliteConnection::reset_cached()
+{
+    for (auto& [sql, statement] : m_statements)
+        statement->reset();
 }
 
 std::int64_t SqliteConnection::last_insert_id() const

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <memory>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -38,6 +40,14 @@ public:
     SqliteStatement& bind(int index, double value);
     SqliteStatement& bind_null(int index);
     SqliteStatement& bind(int index, std::optional<std::string> const& text);
+    SqliteStatement& bind(int index, std::string const& text)
+    {
+        return bind(index, std::string_view(text));
+    }
+    SqliteStatement& bind(int index, char const* text)
+    {
+        return bind(index, std::string_view(text));
+    }
 
     // Returns true while there is a row to read; false when done.
     bool step();
@@ -66,12 +76,19 @@ public:
 
     void execute(std::string_view sql);
     SqliteStatement prepare(std::string_view sql);
+    // A statement prepared once per connection and reused: reset and unbound on every call.
+    // The connection must be used by one thread at a time, as every connection here is.
+    SqliteStatement& cached(std::string const& sql);
+    // Resets every cached statement, ending any read left open by a statement not stepped to
+    // its end (an open read would pin an old snapshot of the database).
+    void reset_cached();
     std::int64_t last_insert_id() const;
     int changes() const;
     sqlite3* handle() const { return m_database; }
 
 private:
     sqlite3* m_database = nullptr;
+    std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> m_statements;
 };
 
 // Begins a transaction and rolls it back unless commit() is called.
