@@ -14,7 +14,6 @@ namespace {
 constexpr std::size_t bins = 32;      // MinHash values per text
 constexpr std::size_t rows = 4;       // values per band
 constexpr std::size_t bands = bins / rows;
-constexpr std::size_t window = 48;    // how far apart two bucket members may be compared
 
 std::uint64_t mix(std::uint64_t x)
 {
@@ -148,21 +147,28 @@ std::vector<DuplicateGroup> find_duplicates(std::vector<std::u32string> const& t
         }
     }
 
-    // 3. Texts that share a band are candidates; the exact Jaccard decides.
+    // 3. Texts that share a band are candidates; the exact Jaccard decides. Each text is
+    //    compared with the first member of its group, never with whichever member it happened
+    //    to meet, so that a chain of small edits cannot join two texts that differ a lot. In a
+    //    bucket, each member meets the bucket's first text and the one just before it.
     std::sort(band_keys.begin(), band_keys.end());
+    auto similar_groups = [&](std::size_t x, std::size_t y) {
+        std::size_t const a = sets.find(x);
+        std::size_t const b = sets.find(y);
+        if (a == b)
+            return;
+        if (!shingle_sets[a].empty() && !shingle_sets[b].empty()
+            && jaccard(shingle_sets[a], shingle_sets[b]) >= options.threshold)
+            sets.join(a, b);
+    };
     for (std::size_t start = 0; start < band_keys.size();) {
         std::size_t end = start + 1;
         while (end < band_keys.size() && band_keys[end].first == band_keys[start].first)
             ++end;
-        for (std::size_t a = start; a < end; ++a) {
-            for (std::size_t b = a + 1; b < end && b <= a + window; ++b) {
-                std::size_t const x = band_keys[a].second;
-                std::size_t const y = band_keys[b].second;
-                if (sets.find(x) == sets.find(y))
-                    continue;
-                if (jaccard(shingle_sets[x], shingle_sets[y]) >= options.threshold)
-                    sets.join(x, y);
-            }
+        for (std::size_t member = start + 1; member < end; ++member) {
+            similar_groups(band_keys[start].second, band_keys[member].second);
+            if (member > start + 1)
+                similar_groups(band_keys[member - 1].second, band_keys[member].second);
         }
         start = end;
     }
