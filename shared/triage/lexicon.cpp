@@ -241,11 +241,20 @@ std::variant<Lexicon, TriageError> Lexicon::from_json(Json const& lexicon,
             return bad(document, pointer, "needs a route, a topic or both");
         signal.crisis_card = entry.value("crisis_card", false);
         signal.negatable = entry.value("negatable", true);
+        if (entry.contains("topic_weight")) {
+            if (!entry["topic_weight"].is_number() || entry["topic_weight"].get<double>() <= 0)
+                return bad(document, pointer + "/topic_weight", "must be a positive number");
+            signal.topic_weight = entry["topic_weight"].get<double>();
+        }
         if (auto e = strings(entry, "resources", document, pointer, signal.resources))
             return *e;
         if (auto e = strings(entry, "articles", document, pointer, signal.articles))
             return *e;
         signal.follow_up = entry.value("follow_up", std::string());
+        raw.clear();
+        if (auto e = strings(entry, "ja_not_before", document, pointer, raw))
+            return *e;
+        signal.ja_not_before = folded(raw);
         if (entry.contains("all")) {
             // A combination: fires when every listed signal stands; resolved below.
             result.m_combinations.push_back({result.m_signals.size(), {}});
@@ -300,6 +309,15 @@ void Lexicon::match_japanese(Clause const& clause, std::size_t index, std::vecto
             auto const& last = pattern.parts.back();
             if (is_ascii_alnum(last.back()) && end < text.size() && is_ascii_alnum(text[end]))
                 continue;
+
+            // 3. What the signal may not be followed by.
+            if (!pattern.frame) {
+                auto const after = text.substr(end);
+                auto const& not_before = m_signals[pattern.owner].ja_not_before;
+                if (std::any_of(not_before.begin(), not_before.end(),
+                        [&](std::string const& cue) { return after.starts_with(cue); }))
+                    continue;
+            }
 
             std::size_t const source_end =
                 end < text.size() ? clause.compact_sources[end] : clause.source_end;
@@ -431,7 +449,9 @@ std::vector<SignalMatch> Lexicon::match(PreparedQuestion const& question) const
         if (span.frame)
             continue;
         SignalMatch match{span.owner, MatchStatus::firm, span.begin, span.end};
-        bool const framed = std::any_of(spans.begin(), spans.end(), [&](Span const& frame) {
+        // Frames only weaken what a signal says about urgency; a topic word stays a topic word.
+        bool const framed = m_signals[span.owner].route
+            && std::any_of(spans.begin(), spans.end(), [&](Span const& frame) {
             return frame.frame && frame.clause == span.clause && frame.begin <= span.begin
                 && frame.end >= span.end;
         });

@@ -22,9 +22,13 @@ struct Signal {
     std::optional<Topic> topic; // none: the signal only tells the route
     bool crisis_card = false;   // show the crisis card even when the route stays lower
     bool negatable = true;      // false: a negation around it does not weaken it
+    double topic_weight = 1.0;  // how strongly it tells the topic, against other signals
     std::vector<std::string> resources;
     std::vector<std::string> articles;
     std::string follow_up;      // id of a follow-up question, or empty
+    // Japanese only: a match followed at once by one of these (folded) is no match, so that the
+    // past tense of an act (ODした) is not found inside a wish or a condition (ODしたい, したら).
+    std::vector<std::string> ja_not_before;
 };
 
 enum class MatchStatus {

@@ -45,35 +45,52 @@ TriageResult Router::route(std::string_view question, std::int64_t now_ms) const
     //    signal that asks for it, brings the crisis card instead.
     std::optional<Route> route;
     bool any_topic = false;
-    bool wants_card = false;
+    bool negated_safety = false; // "死にたいわけじゃない": denied, but said
+    bool framed_safety = false;  // "死ぬほど眠い": hyperbole
+    bool firm_distress = false;  // a standing signal that asks for the crisis card
     for (auto const& match : matches) {
         auto const& signal = signals[match.signal];
         bool const firm = match.status == MatchStatus::firm;
+        bool const safety = signal.route && is_safety_route(*signal.route);
         any_topic = any_topic || signal.topic.has_value();
         if (firm && signal.route)
             route = std::max(route.value_or(Route::self_care), *signal.route);
-        if ((!firm && signal.route && is_safety_route(*signal.route))
-            || (firm && signal.crisis_card))
-            wants_card = true;
+        negated_safety = negated_safety || (safety && match.status == MatchStatus::negated);
+        framed_safety = framed_safety || (safety && match.status == MatchStatus::framed);
+        firm_distress = firm_distress || (firm && signal.crisis_card);
         result.signals.push_back({signal.id, match.status, signal.route, signal.topic,
             trimmed(prepared.original().substr(match.begin, match.end - match.begin))});
     }
+
     // Nothing urgent: plain information questions get self-help, anything else a person.
     result.route = route.value_or(any_topic ? Route::self_care : Route::consult);
-    result.crisis_card = wants_card && !is_safety_route(result.route);
 
-    // 2. Topic: standing signals weigh by their urgency, weakened ones by half; ties go to the
-    //    topic of the most urgent signal.
+    // The safety rule. A denied crisis word said next to strong distress is a doubt, and doubt
+    // goes to crisis. A denied one alone still deserves a person, never only an article; and
+    // every weakened or weaker signal brings the crisis card under a lower route.
+    if (negated_safety && firm_distress)
+        result.route = std::max(result.route, Route::crisis);
+    if (negated_safety)
+        result.route = std::max(result.route, Route::consult);
+    result.crisis_card = (negated_safety || framed_safety || firm_distress)
+        && !is_safety_route(result.route);
+
+    // 2. Topic: each standing signal counts once, weighing by its urgency and its pack weight;
+    //    weakened ones count only to break ties, and ties go to the most urgent signal's topic.
     std::array<double, 3> score{};
     std::array<int, 3> best_route{-1, -1, -1};
+    std::vector<bool> counted(signals.size(), false);
     for (auto const& match : matches) {
         auto const& signal = signals[match.signal];
-        if (!signal.topic)
+        bool const firm = match.status == MatchStatus::firm;
+        if (!signal.topic || (firm && counted[match.signal]))
             continue;
         auto const t = static_cast<std::size_t>(*signal.topic);
-        double const weight = 1.0 + (signal.route ? static_cast<double>(*signal.route) : 0.0);
-        score[t] += match.status == MatchStatus::firm ? weight : weight / 2;
-        if (match.status == MatchStatus::firm && signal.route)
+        double const weight = signal.topic_weight
+            * (1.0 + (signal.route ? static_cast<double>(*signal.route) : 0.0));
+        score[t] += firm ? weight : weight / 16;
+        counted[match.signal] = counted[match.signal] || firm;
+        if (firm && signal.route)
             best_route[t] = std::max(best_route[t], static_cast<int>(*signal.route));
     }
     std::size_t topic = 0;
