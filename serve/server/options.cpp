@@ -3,6 +3,7 @@
 #include "serve/server/options.hpp"
 
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 namespace machiba::server {
@@ -24,14 +25,26 @@ std::optional<int> parse_port(std::string_view text)
     return port;
 }
 
+std::optional<double> parse_rate(std::string const& text)
+{
+    char* end = nullptr;
+    double rate = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || !(rate >= 0) || rate > 1e9)
+        return std::nullopt;
+    return rate;
+}
+
 } // namespace
 
 char const* options_usage()
 {
     return "usage: machiba-serve [--host H] [--port P] [--db FILE] [--site DIR] [--assets DIR]"
            " [--no-seed]\n"
+           "       [--secure-cookies] [--opinion-rate N] [--login-rate N]\n"
            "environment: MACHIBA_HOST, MACHIBA_PORT, MACHIBA_DB give the defaults\n"
-           "--port 0 picks a free port and prints it\n";
+           "--port 0 picks a free port and prints it\n"
+           "--opinion-rate and --login-rate: requests per minute and client (0: no limit)\n"
+           "--secure-cookies: the staff cookie is Secure even when no TLS proxy says so\n";
 }
 
 OptionsResult parse_options(std::span<char const* const> arguments)
@@ -56,6 +69,10 @@ OptionsResult parse_options(std::span<char const* const> arguments)
             options.seed = false;
             continue;
         }
+        if (argument == "--secure-cookies") {
+            options.secure_cookies = true;
+            continue;
+        }
         if (i + 1 >= arguments.size())
             return {std::nullopt, std::string(argument) + " needs a value"};
         std::string value = arguments[++i];
@@ -72,6 +89,11 @@ OptionsResult parse_options(std::span<char const* const> arguments)
             options.site = value;
         } else if (argument == "--assets") {
             options.assets = value;
+        } else if (argument == "--opinion-rate" || argument == "--login-rate") {
+            auto rate = parse_rate(value);
+            if (!rate)
+                return {std::nullopt, std::string(argument) + " is not a number >= 0: " + value};
+            (argument == "--opinion-rate" ? options.opinion_rate : options.login_rate) = *rate;
         } else {
             return {std::nullopt, "unknown argument: " + std::string(argument)};
         }

@@ -14,6 +14,10 @@ struct Options {
     std::string site = "build/wasm/site"; // the built app; served as static files
     std::string assets = "assets";        // content packs and seed data
     bool seed = true;                     // seed sample content into a new, empty database
+    bool secure_cookies = false;          // mark the staff cookie Secure even without a proxy
+    // Requests per minute and client; 0 switches a limit off (the benchmark does).
+    double opinion_rate = 30;
+    double login_rate = 10;
 };
 
 struct OptionsResult {

@@ -457,6 +457,18 @@ std::optional<StoredOpinion> SqliteStorage::find_opinion(std::int64_t id)
     return read_opinion(statement);
 }
 
+std::optional<std::pair<StoredOpinion, std::string>> SqliteStorage::find_opinion_by_key(
+    std::string const& campaign_id, std::string const& idempotency_key)
+{
+    ReadLease connection(*this);
+    auto& statement = connection->cached("SELECT " + opinion_columns +
+        ", request_hash FROM opinions WHERE campaign_id = ? AND idempotency_key = ?");
+    statement.bind(1, campaign_id).bind(2, idempotency_key);
+    if (!statement.step())
+        return std::nullopt;
+    return std::pair {read_opinion(statement), statement.column_text(12)};
+}
+
 OpinionPage SqliteStorage::list_opinions(OpinionQuery const& query)
 {
     // One statement with optional filters: a NULL parameter switches its filter off.

@@ -38,6 +38,8 @@ public:
 
     OpinionInsert insert_opinion(NewOpinion const& opinion) override;
     std::optional<StoredOpinion> find_opinion(std::int64_t id) override;
+    std::optional<std::pair<StoredOpinion, std::string>> find_opinion_by_key(
+        std::string const& campaign_id, std::string const& idempotency_key) override;
     OpinionPage list_opinions(OpinionQuery const& query) override;
     void for_each_opinion(std::string const& campaign_id,
         std::function<void(StoredOpinion const&)> const& visit) override;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace machiba::server {
@@ -132,6 +133,9 @@ public:
     // 3. Opinions.
     virtual OpinionInsert insert_opinion(NewOpinion const& opinion) = 0;
     virtual std::optional<StoredOpinion> find_opinion(std::int64_t id) = 0;
+    // The opinion stored earlier under this idempotency key, with the hash of its body.
+    virtual std::optional<std::pair<StoredOpinion, std::string>> find_opinion_by_key(
+        std::string const& campaign_id, std::string const& idempotency_key) = 0;
     virtual OpinionPage list_opinions(OpinionQuery const& query) = 0;
     // Calls visit for every opinion of a campaign, oldest first (exports and counts).
     virtual void for_each_opinion(std::string const& campaign_id,

@@ -1,0 +1,221 @@
+// What browser tests use to drive the app like a person: find widgets by label through
+// window.machiba.inspect(), then tap, type and scroll with real input events (touch on the phone
+// size, the mouse on the desktop size, the keyboard and insertText for text). Never call the
+// app's logic. Also: screenshots under build/screenshots/, and console errors fail the test.
+import {mkdirSync} from 'node:fs';
+import path from 'node:path';
+
+export const sizes = {
+  phone: {viewport: {width: 390, height: 844}, deviceScaleFactor: 3, isMobile: true, hasTouch: true},
+  desktop: {viewport: {width: 1280, height: 800}, deviceScaleFactor: 1, isMobile: false,
+            hasTouch: false},
+};
+
+const topBarCss = 56;
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export function assertEqual(actual, expected, what) {
+  if (actual !== expected) {
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+function describe(query) {
+  return typeof query === 'string' ? `"${query}"` : JSON.stringify(query);
+}
+
+// A query is a label (exact, or a RegExp), or {label, id, role, index}.
+function matches(widget, query) {
+  const test = (value, wanted) =>
+    wanted === undefined || (wanted instanceof RegExp ? wanted.test(value || '') : value === wanted);
+  if (typeof query === 'string' || query instanceof RegExp) return test(widget.label, query);
+  return test(widget.label, query.label) && test(widget.id, query.id) &&
+         test(widget.role, query.role);
+}
+
+export class App {
+  constructor(page, {url, size, language, root}) {
+    this.page = page;
+    this.url = url;
+    this.size = size;
+    this.language = language;
+    this.root = root;
+    this.consoleErrors = [];
+    this.allowedErrors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.consoleErrors.push(`uncaught: ${error.message}`));
+  }
+
+  get touch() {
+    return this.size === 'phone';
+  }
+
+  // ---- Loading ----------------------------------------------------------------------------------
+
+  async open(route = '/') {
+    await this.page.goto(this.url + route);
+    await this.waitReady();
+  }
+
+  async reload() {
+    await this.page.reload();
+    await this.waitReady();
+  }
+
+  // Waits until the loading screen is gone and the app has drawn widgets.
+  async waitReady(timeout = 30_000) {
+    await this.page.waitForFunction(
+        () => window.machiba && window.machiba.ready && window.machiba.inspect().widgets.length > 0,
+        null, {timeout});
+  }
+
+  async inspect() {
+    return this.page.evaluate(() => window.machiba.inspect());
+  }
+
+  // Polls inspect() until check(state) returns something truthy; returns it.
+  async waitFor(check, what, timeout = 10_000) {
+    const deadline = Date.now() + timeout;
+    let state;
+    for (;;) {
+      state = await this.inspect();
+      const result = check(state);
+      if (result) return result;
+      if (Date.now() > deadline) {
+        const labels = state.widgets.map((widget) => `${widget.role}:${widget.label}`).join(' | ');
+        throw new Error(`waited ${timeout} ms for ${what}; on screen "${state.screen}": ${labels}`);
+      }
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  async find(query, timeout = 10_000) {
+    return this.waitFor((state) => state.widgets.find((widget) => matches(widget, query)),
+                        describe(query), timeout);
+  }
+
+  async findAll(query) {
+    const state = await this.inspect();
+    return state.widgets.filter((widget) => matches(widget, query));
+  }
+
+  async waitForScreen(route, timeout = 10_000) {
+    return this.waitFor((state) => state.screen === route && state, `screen ${route}`, timeout);
+  }
+
+  // ---- Input --------------------------------------------------------------------------------------
+
+  // Scrolls until the widget lies wholly between the top bar and the bottom edge: the mouse
+  // wheel on the desktop, a finger drag on the phone.
+  async scrollIntoView(query) {
+    for (let attempt = 0; attempt < 20; ++attempt) {
+      const widget = await this.find(query);
+      const state = await this.inspect();
+      const top = widget.rect.y;
+      const bottom = widget.rect.y + widget.rect.height;
+      const viewportBottom = state.viewport.height;
+      if (widget.id && widget.id.startsWith('shell.')) return widget;
+      if (top >= topBarCss && bottom <= viewportBottom) return widget;
+      const distance = top < topBarCss ? top - topBarCss - 16 : bottom - viewportBottom + 16;
+      await this.scrollBy(distance);
+    }
+    throw new Error(`could not scroll ${describe(query)} into view`);
+  }
+
+  // Scrolls the content by about this many CSS px (positive: further down the page).
+  async scrollBy(distance) {
+    const state = await this.inspect();
+    const x = state.viewport.width / 2;
+    const middle = (state.viewport.height + topBarCss) / 2;
+    const step = Math.max(-200, Math.min(200, distance));
+    if (this.touch) {
+      await this.drag({x, y: middle + step / 2}, {x, y: middle - step / 2}, {steps: 8, holdMs: 120});
+    } else {
+      await this.page.mouse.move(x, middle);
+      await this.page.mouse.wheel(0, step);
+    }
+    await this.settle();
+  }
+
+  // A finger drag with real touch events (through the DevTools protocol: Playwright's
+  // touchscreen can only tap). holdMs > 0 pauses before lifting, so there is no fling.
+  async drag(from, to, {steps = 10, stepMs = 16, holdMs = 0} = {}) {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    const point = (x, y) => [{x, y, id: 1, radiusX: 4, radiusY: 4, force: 1}];
+    await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: point(from.x, from.y)});
+    for (let i = 1; i <= steps; ++i) {
+      const x = from.x + ((to.x - from.x) * i) / steps;
+      const y = from.y + ((to.y - from.y) * i) / steps;
+      await cdp.send('Input.dispatchTouchEvent', {type: 'touchMove', touchPoints: point(x, y)});
+      await this.page.waitForTimeout(stepMs);
+    }
+    if (holdMs > 0) await this.page.waitForTimeout(holdMs);
+    await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
+    await cdp.detach();
+  }
+
+  // Taps (phone) or clicks (desktop) the middle of a widget found by label.
+  async tap(query) {
+    const widget = await this.scrollIntoView(query);
+    assert(widget.enabled, `${describe(query)} is disabled`);
+    const x = widget.rect.x + widget.rect.width / 2;
+    const y = widget.rect.y + widget.rect.height / 2;
+    if (this.touch) await this.page.touchscreen.tap(x, y);
+    else await this.page.mouse.click(x, y);
+    await this.settle();
+    return widget;
+  }
+
+  // Taps a text field and types into it as a person with an IME would: the text arrives through
+  // the page's text element as inserted (composed) text.
+  async type(query, text) {
+    const widget = await this.tap(query);
+    await this.waitFor((state) => state.widgets.find(
+        (other) => other.id === widget.id && other.focused), `${describe(query)} to take focus`);
+    await this.page.keyboard.insertText(text);
+    await this.settle();
+  }
+
+  async press(key) {
+    await this.page.keyboard.press(key);
+    await this.settle();
+  }
+
+  // Lets the app draw what the last input changed (it draws a few frames after each event).
+  async settle() {
+    const before = await this.page.evaluate(() => window.machiba.frames());
+    await this.page.waitForFunction((count) => window.machiba.frames() >= count + 2, before,
+                                    {timeout: 5_000}).catch(() => {});
+    await this.page.waitForTimeout(30);
+  }
+
+  async frames() {
+    return this.page.evaluate(() => window.machiba.frames());
+  }
+
+  // ---- Evidence -----------------------------------------------------------------------------------
+
+  async screenshot(name) {
+    const folder = path.join(this.root, 'build/screenshots');
+    mkdirSync(folder, {recursive: true});
+    const file = path.join(folder, `${name}-${this.size}-${this.language}.png`);
+    await this.page.screenshot({path: file});
+    return file;
+  }
+
+  // Console errors fail the test unless a test expects them.
+  allowConsoleError(pattern) {
+    this.allowedErrors.push(pattern);
+  }
+
+  checkConsole() {
+    const unexpected = this.consoleErrors.filter(
+        (text) => !this.allowedErrors.some((pattern) => pattern.test(text)));
+    assert(unexpected.length === 0, `console errors: ${unexpected.join(' | ')}`);
+  }
+}

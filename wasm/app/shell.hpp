@@ -1,0 +1,35 @@
+// The frame around every screen: the top bar (back, title, menu), the menu (language, staff,
+// log), and the scrolling content column sized for a phone or a desktop.
+#pragma once
+
+#include "wasm/app/screen.hpp"
+
+namespace machiba::ui {
+class Kit;
+}
+
+namespace machiba::app {
+
+class App;
+class FontAtlas;
+
+class Shell {
+public:
+    // Widths in CSS px from which the layout changes: a desktop gets a wider, centred column and
+    // grids of two or three columns instead of a stretched phone.
+    static constexpr float wide_from_css = 768;
+    static constexpr float column_max_css = 1040;
+    static constexpr float top_bar_css = 56;
+
+    void draw(App& app, AppContext& context, ui::Kit& kit, FontAtlas& fonts, float css_width,
+        float css_height, bool screen_is_new);
+
+private:
+    void draw_top_bar(
+        App& app, AppContext& context, ui::Kit& kit, FontAtlas& fonts, float css_width);
+    void draw_menu(App& app, AppContext& context, ui::Kit& kit, float css_width);
+
+    bool m_menu_open = false;
+};
+
+} // namespace machiba::app
