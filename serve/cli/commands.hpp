@@ -13,7 +13,7 @@ using Arguments = std::span<char const* const>;
 int run_analyze(Arguments arguments);
 int run_jsonlogic(Arguments arguments);
 int run_rules(Arguments arguments);
-int run_staff(Arguments arguments);
 int run_triage(Arguments arguments);
+int run_staff(Arguments arguments);
 
 } // namespace machiba::cli

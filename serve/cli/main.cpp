@@ -19,8 +19,8 @@ constexpr Command commands[] = {
     {"analyze", "cluster opinions from a JSONL or CSV file", machiba::cli::run_analyze},
     {"jsonlogic", "run JSON Logic conformance files", machiba::cli::run_jsonlogic},
     {"rules", "test or evaluate a program pack", machiba::cli::run_rules},
-    {"staff", "add staff accounts or change their passwords", machiba::cli::run_staff},
     {"triage", "route health questions, one per line", machiba::cli::run_triage},
+    {"staff", "add staff accounts or change their passwords", machiba::cli::run_staff},
     {"version", "print the version", [](Arguments) {
          std::puts("machiba 0.1.0");
          return 0;
