@@ -453,14 +453,17 @@ private:
         return m_progress(AnalysisStage::vectors, 1);
     }
 
+    // rows: how many rows this clustering sees; the whole set's size decides the effort, so
+    // that the fine clusters of a large set (many small clusterings) stay cheap.
     KMeansOptions kmeans_options(std::size_t clusters, std::size_t rows, std::uint64_t salt) const
     {
         KMeansOptions options;
         options.clusters = clusters;
         options.seed = m_options.seed * 1000003ULL + salt;
         // Small sets are cheap and sensitive to seeding: try several starts.
-        options.restarts = rows <= 2000 ? 8 : (rows <= 20000 ? 2 : 1);
-        options.max_iterations = rows <= 20000 ? 30 : 15;
+        std::size_t const size = std::max(rows, m_unique.size());
+        options.restarts = size <= 2000 ? 8 : (size <= 20000 ? 2 : 1);
+        options.max_iterations = size <= 20000 ? 30 : 15;
         options.sample_limit = 20000;
         return options;
     }
