@@ -33,7 +33,10 @@ json local(LocalText const& text)
     return {{"ja", text.ja}, {"en", text.en}};
 }
 
-std::string format_amount(json const& value, std::string const& unit, std::string const& language)
+} // namespace
+
+std::string format_quantity(
+    json const& value, std::string const& unit, std::string const& language)
 {
     if (!value.is_number())
         return language == "ja" ? "不明" : "not known";
@@ -60,8 +63,6 @@ std::string format_amount(json const& value, std::string const& unit, std::strin
         return language == "ja" ? "時給" + digits + "円" : digits + " yen an hour";
     return digits + " " + unit;
 }
-
-} // namespace
 
 char const* ProgramCheck::state_name(CriterionState state)
 {
@@ -380,7 +381,7 @@ std::string ProgramCheck::to_text(std::string const& language) const
         text += ja ? "\n金額:\n" : "\nAmounts:\n";
         for (auto const& result : m_amounts)
             text += "- " + result.amount->label.in(language) + ": "
-                + format_amount(result.value, result.amount->unit, language) + " ("
+                + format_quantity(result.value, result.amount->unit, language) + " ("
                 + result.amount->formula.in(language) + ")\n";
     }
     text += ja ? "\n根拠:\n" : "\nSources:\n";
@@ -391,11 +392,11 @@ std::string ProgramCheck::to_text(std::string const& language) const
             : std::string();
         std::string value = in_effect.value.is_null()
             ? (ja ? "不明" : "not known")
-            : format_amount(in_effect.value, "", language);
+            : format_quantity(in_effect.value, "", language);
         if (in_effect.value.is_string())
             value = in_effect.value.get<std::string>();
         else if (in_effect.value.is_number())
-            value = format_amount(in_effect.value, in_effect.parameter->unit, language);
+            value = format_quantity(in_effect.value, in_effect.parameter->unit, language);
         text += "- " + in_effect.parameter->label.in(language) + ": " + value
             + (in_effect.staff_set ? (ja ? "（職員設定）" : " (set by staff)") : "") + " — "
             + document + "\n";

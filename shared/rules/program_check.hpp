@@ -40,6 +40,11 @@ struct Unresolved {
     std::string id;
 };
 
+// A number with its unit as a person reads it ("5,000,000 yen", "時給1,200円"); a value that is
+// not a number reads "not known" ("不明").
+std::string format_quantity(
+    nlohmann::json const& value, std::string const& unit, std::string const& language);
+
 class ProgramCheck {
 public:
     // `overrides` are staff-set parameter values ({"id": value}) that replace the pack's value
