@@ -259,18 +259,22 @@ std::variant<TriagePack, TriageError> TriagePack::from_json(PackDocuments const&
     }
     if (auto e = check_card(pack.m_crisis_card, "content.json#/crisis_card"))
         return *e;
-    for (auto const& signal : pack.m_lexicon.signals()) {
-        std::string const where = "lexicon.json#signal " + signal.id;
-        for (auto const& id : signal.resources) {
-            if (!pack.resource(id))
-                return *missing("resource", id, where);
+    auto const& signals = pack.m_lexicon.signals();
+    for (std::size_t i = 0; i < signals.size(); ++i) {
+        auto const& signal = signals[i];
+        std::string const where = "lexicon.json#/signals/" + std::to_string(i);
+        for (std::size_t k = 0; k < signal.resources.size(); ++k) {
+            if (!pack.resource(signal.resources[k]))
+                return *missing("resource", signal.resources[k],
+                    where + "/resources/" + std::to_string(k));
         }
-        for (auto const& id : signal.articles) {
-            if (!pack.article(id))
-                return *missing("article", id, where);
+        for (std::size_t k = 0; k < signal.articles.size(); ++k) {
+            if (!pack.article(signal.articles[k]))
+                return *missing("article", signal.articles[k],
+                    where + "/articles/" + std::to_string(k));
         }
         if (!signal.follow_up.empty() && !pack.follow_up(signal.follow_up))
-            return *missing("follow-up", signal.follow_up, where);
+            return *missing("follow-up", signal.follow_up, where + "/follow_up");
     }
     for (int t = 0; t < 3; ++t) {
         for (auto const& id : pack.m_topic_articles[static_cast<std::size_t>(t)]) {
