@@ -1,0 +1,195 @@
+// Results: how many opinions came, per day, and per question a bar for each choice and rating;
+// then the export of every opinion as CSV (Excel opens it in Japanese) or JSON.
+#include "shared/platform/http_client.hpp"
+#include "wasm/app/router.hpp"
+#include "wasm/app/screen.hpp"
+#include "wasm/app/strings.hpp"
+#include "wasm/screens/campaigns/campaign_client.hpp"
+#include "wasm/screens/campaigns/campaign_loader.hpp"
+#include "wasm/screens/staff/staff_session.hpp"
+#include "wasm/screens/staff/staff_widgets.hpp"
+#include "wasm/ui/kit.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+namespace machiba::screens {
+
+namespace {
+
+using namespace campaigns;
+using nlohmann::json;
+using staff::StaffSession;
+
+struct Counts {
+    json body;
+    bool loading = false;
+    bool failed = false;
+};
+
+class StaffResultsScreen final : public app::Screen {
+public:
+    explicit StaffResultsScreen(std::string id) : m_id(std::move(id)) {}
+
+    std::string title(app::AppContext& app) const override { return app.t("staff.results"); }
+
+    void draw(app::AppContext& app, ui::Kit& ui) override
+    {
+        if (!m_requested) {
+            m_requested = true;
+            m_loader.load(app, m_id, "/api/v1/staff/campaigns/" + m_id);
+            load(app);
+        }
+        auto const& state = m_loader.state();
+        auto const& palette = ui.palette();
+        std::string const& language = app.strings.language();
+        if (state.campaign)
+            ui.heading("staff.results.heading", state.campaign->title.in(language));
+
+        // 1. Export first: it is what most visits are for.
+        if (ui.begin_grid("staff.results.export", 2)) {
+            if (ui.big_button("staff.results.csv", app.t("staff.export_csv")))
+                staff::download("/api/v1/staff/campaigns/" + m_id + "/export?format=csv",
+                    m_id + ".csv");
+            ui.next_cell();
+            if (ui.big_button("staff.results.json", app.t("staff.export_json")))
+                staff::download("/api/v1/staff/campaigns/" + m_id + "/export?format=json",
+                    m_id + ".json");
+            ui.end_grid();
+        }
+        ui.muted(app.t("staff.export_note"));
+        if (ui.checkbox("staff.results.samples", app.t("staff.include_samples"), m_samples))
+            load(app);
+        ui.separator();
+
+        auto const& counts = *m_counts;
+        if (counts.body.is_null() || !state.campaign) {
+            ui.muted(app.t(counts.failed ? "staff.load_failed" : "staff.loading"));
+            return;
+        }
+        auto const& body = counts.body;
+
+        // 2. The total and the days.
+        long long total = body.value("total", 0LL);
+        ui.text(app.strings.format("staff.total", {{"n", std::to_string(total)}}));
+        if (body.contains("per_day") && body["per_day"].is_array() && !body["per_day"].empty())
+            draw_days(app, ui, body["per_day"]);
+        ui.separator();
+
+        // 3. Per question.
+        auto const& campaign = *state.campaign;
+        json const& questions = body.contains("questions") ? body["questions"] : json::array();
+        for (std::size_t i = 0; i < campaign.questions.size(); ++i) {
+            auto const& question = campaign.questions[i];
+            json const* count = nullptr;
+            for (auto const& item : questions) {
+                if (item.value("question_id", "") == question.id)
+                    count = &item;
+            }
+            ui.text("Q" + std::to_string(i + 1) + "  " + question.prompt.in(language));
+            long long answered = count ? count->value("answered", 0LL) : 0;
+            ui.muted(app.strings.format("staff.answered", {{"n", std::to_string(answered)}}));
+            std::string id = "staff.results." + question.id;
+            if (count && count->contains("choices") && (*count)["choices"].is_array()) {
+                for (auto const& choice : (*count)["choices"]) {
+                    std::string choice_id = choice.value("id", "");
+                    auto const* known = question.find_choice(choice_id);
+                    staff::bar(ui, id + "." + choice_id, known ? known->label.in(language) : choice_id,
+                        choice.value("count", 0LL), answered, palette.primary);
+                }
+            }
+            if (count && count->contains("ratings") && (*count)["ratings"].is_array()) {
+                auto const& ratings = (*count)["ratings"];
+                for (std::size_t score = 0; score < ratings.size() && score < 5; ++score) {
+                    std::string label = std::to_string(score + 1);
+                    if (score == 0 && !question.low_label.empty())
+                        label += " " + question.low_label.in(language);
+                    if (score == 4 && !question.high_label.empty())
+                        label += " " + question.high_label.in(language);
+                    staff::bar(ui, id + "." + std::to_string(score + 1), label,
+                        ratings[score].get<long long>(), answered, palette.accent);
+                }
+                char mean[32];
+                std::snprintf(mean, sizeof mean, "%.2f", count->value("mean", 0.0));
+                ui.muted(app.strings.format("staff.mean", {{"mean", mean}}));
+            }
+            ui.gap(16);
+        }
+    }
+
+private:
+    void load(app::AppContext& app)
+    {
+        auto counts = m_counts;
+        counts->loading = true;
+        counts->failed = false;
+        platform::HttpRequest request;
+        request.url = "/api/v1/staff/campaigns/" + m_id + "/counts" +
+            (m_samples ? "" : "?sample=false");
+        StaffSession::instance().send(app, std::move(request),
+            [counts](platform::HttpResponse response) {
+                counts->loading = false;
+                auto body = json::parse(response.body, nullptr, false);
+                if (!response.ok() || !body.is_object()) {
+                    counts->failed = true;
+                    return;
+                }
+                counts->body = std::move(body);
+            });
+    }
+
+    // A column per day, the latest at the right, as many as fit.
+    void draw_days(app::AppContext& app, ui::Kit& ui, json const& days)
+    {
+        auto const& palette = ui.palette();
+        float width = ImGui::GetContentRegionAvail().x;
+        float height = ui.px(110);
+        float column = ui.px(14);
+        float gap = ui.px(4);
+        std::size_t fit = static_cast<std::size_t>(width / (column + gap));
+        std::size_t first = days.size() > fit ? days.size() - fit : 0;
+        long long most = 1;
+        for (std::size_t i = first; i < days.size(); ++i)
+            most = std::max(most, days[i].value("count", 0LL));
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(ImVec2(width, height + ui.px(22)));
+        auto* list = ImGui::GetWindowDrawList();
+        for (std::size_t i = first; i < days.size(); ++i) {
+            long long count = days[i].value("count", 0LL);
+            float x = at.x + static_cast<float>(i - first) * (column + gap);
+            float bar_height = height * static_cast<float>(count) / static_cast<float>(most);
+            list->AddRectFilled(ImVec2(x, at.y + height - bar_height),
+                ImVec2(x + column, at.y + height), palette.primary, ui.px(3),
+                ImDrawFlags_RoundCornersTop);
+        }
+        list->AddLine(ImVec2(at.x, at.y + height), ImVec2(at.x + width, at.y + height),
+            palette.border, ui.px(1));
+        std::string first_day = days[first].value("date", "");
+        std::string last_day = days.back().value("date", "");
+        list->AddText(ImVec2(at.x, at.y + height + ui.px(4)), palette.muted, first_day.c_str());
+        ImVec2 extent = ImGui::CalcTextSize(last_day.c_str());
+        list->AddText(ImVec2(at.x + width - extent.x, at.y + height + ui.px(4)), palette.muted,
+            last_day.c_str());
+        ui.record_last_item("staff.results.days", "img", app.t("staff.per_day"),
+            std::to_string(days.size()));
+    }
+
+    std::string m_id;
+    CampaignLoader m_loader;
+    std::shared_ptr<Counts> m_counts = std::make_shared<Counts>();
+    bool m_samples = true;
+    bool m_requested = false;
+};
+
+} // namespace
+
+std::unique_ptr<app::Screen> make_staff_results_screen(app::AppContext&,
+    std::string_view argument)
+{
+    return std::make_unique<StaffResultsScreen>(std::string(argument));
+}
+
+} // namespace machiba::screens
