@@ -180,18 +180,19 @@ Fit lloyd(Problem const& problem, std::vector<std::size_t> const& fit,
         }
 
         // 1. Assign each row to its most similar centroid.
-        bool changed = false;
+        std::size_t changed = 0;
         objective = 0;
         for (std::size_t n = 0; n < fit.size(); ++n) {
             problem.score(fit[n], centroids, k, scores.data());
             auto const best = static_cast<std::uint32_t>(
                 std::max_element(scores.begin(), scores.end()) - scores.begin());
-            changed = changed || best != assignment[n];
+            changed += best != assignment[n];
             assignment[n] = best;
             similarity[n] = scores[best];
             objective += weights[fit[n]] * scores[best];
         }
-        if (!changed)
+        // Converged: no row moved, or (in a large set) fewer than one in 500.
+        if (changed == 0 || (iteration > 0 && changed * 500 < fit.size()))
             break;
 
         // 2. Move each centroid to the normalised weighted mean of its rows.
