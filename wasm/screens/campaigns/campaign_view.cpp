@@ -263,7 +263,7 @@ DeckAction draw_slide_deck(app::AppContext& app, ui::Kit& ui, campaign::Campaign
         ImVec2 position_size = ImGui::CalcTextSize(position.c_str());
         list->AddText(ImVec2(top.x + inner - position_size.x, top.y), palette.muted,
             position.c_str());
-        ImGui::PushTextWrapPos(top.x + inner - position_size.x - ui.px(12));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - position_size.x - ui.px(12));
         ImGui::PushStyleColor(ImGuiCol_Text, palette.primary);
         ImGui::TextWrapped("%s", campaign.title.in(language).c_str());
         ImGui::PopStyleColor();

@@ -244,6 +244,7 @@ private:
                         // Keep what is on screen (it may have changed meanwhile); take the
                         // revision the server now holds.
                         edit->revision = body.value("revision", edit->revision + 1);
+                        edit->id = parsed.campaign->id;
                         edit->is_new = false;
                         edit->dirty = false;
                         edit->campaign.status = parsed.campaign->status;
@@ -312,7 +313,7 @@ private:
         int lines = 1)
     {
         bool changed = false;
-        bool grid = ui.begin_grid(id + ".grid", 2);
+        bool grid = ui.begin_grid(id + ".grid", ui.wide() ? 2 : 1);
         std::string label_ja = label + app.t("staff.in_ja");
         std::string label_en = label + app.t("staff.in_en");
         if (lines > 1)

@@ -56,7 +56,8 @@ private:
         ui.muted(app.t("staff.login_lead"));
         ui.gap(12);
         ui.text_field("staff.login.name", app.t("staff.name"), m_name);
-        staff::password_field(ui, "staff.login.password", app.t("staff.password"), m_password);
+        staff::password_field(ui, "staff.login.password", app.t("staff.password"), m_password,
+            m_password_shown);
         if (!m_error.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ui.palette().danger);
             ImGui::TextWrapped("%s", app.t(m_error).c_str());
@@ -75,8 +76,10 @@ private:
                         return;
                     m_busy = false;
                     m_error = error;
-                    if (error.empty())
+                    if (error.empty()) {
                         m_password.clear();
+                        m_password_shown.clear();
+                    }
                 });
         }
         ui.end_disabled();
@@ -155,6 +158,7 @@ private:
     std::shared_ptr<List> m_list = std::make_shared<List>();
     std::string m_name;
     std::string m_password;
+    std::string m_password_shown;
     std::string m_error;
     bool m_busy = false;
     int m_seen_changes = -1;

@@ -13,16 +13,6 @@ namespace machiba::staff {
 
 namespace {
 
-int resize_string(ImGuiInputTextCallbackData* data)
-{
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* text = static_cast<std::string*>(data->UserData);
-        text->resize(static_cast<size_t>(data->BufTextLen));
-        data->Buf = text->data();
-    }
-    return 0;
-}
-
 EM_JS(void, machiba_staff_download, (char const* url, char const* name), {
     var link = document.createElement('a');
     link.href = UTF8ToString(url);
@@ -36,29 +26,40 @@ EM_JS(void, machiba_staff_download, (char const* url, char const* name), {
 } // namespace
 
 bool password_field(ui::Kit& ui, std::string_view id, std::string_view label,
-    std::string& value)
+    std::string& password, std::string& shown)
 {
-    auto const& palette = ui.palette();
-    if (!label.empty()) {
-        std::string text(label);
-        ImGui::TextUnformatted(text.c_str());
-        ui.gap(6);
+    static std::string_view const dot = "\xE2\x97\x8F"; // a black circle, three bytes
+    bool changed = ui.text_field(id, label, shown);
+    if (!changed)
+        return false;
+
+    // 1. Split what the field holds into the dots kept and the characters typed after them.
+    std::size_t kept = 0;
+    std::size_t at = 0;
+    while (shown.compare(at, dot.size(), dot) == 0) {
+        ++kept;
+        at += dot.size();
     }
-    float width = ImGui::GetContentRegionAvail().x;
-    std::string widget_id = "##" + std::string(id);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(12), ui.px(12)));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, ui.px(8));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, ui.px(1));
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, palette.surface);
-    ImGui::PushStyleColor(ImGuiCol_Border, palette.muted);
-    ImGui::SetNextItemWidth(width);
-    bool changed = ImGui::InputText(widget_id.c_str(), value.data(), value.capacity() + 1,
-        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CallbackResize, resize_string, &value);
-    ImGui::PopStyleColor(2);
-    ImGui::PopStyleVar(3);
-    ui.record_last_item(id, "textbox", label, std::string(value.size(), '*'));
-    ui.gap(12);
-    return changed;
+    std::string typed = shown.substr(at);
+
+    // 2. Fewer dots: characters were deleted from the end. Then what was typed is added.
+    std::size_t cut = 0;
+    for (std::size_t seen = 0; cut < password.size() && seen < kept; ++seen) {
+        ++cut;
+        while (cut < password.size() && (static_cast<unsigned char>(password[cut]) & 0xC0) == 0x80)
+            ++cut;
+    }
+    password.resize(cut);
+    password += typed;
+
+    // 3. Show a dot for every character.
+    std::size_t count = 0;
+    for (unsigned char byte : password)
+        count += (byte & 0xC0) != 0x80 ? 1 : 0;
+    shown.clear();
+    for (std::size_t i = 0; i < count; ++i)
+        shown += dot;
+    return true;
 }
 
 void download(std::string const& url, std::string const& file_name)

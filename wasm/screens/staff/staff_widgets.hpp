@@ -11,11 +11,12 @@ class Kit;
 
 namespace machiba::staff {
 
-// A text field whose characters are shown as dots. Recorded as a textbox like the kit's fields.
-// FIXME: the UI kit has no password field yet, so this one is drawn here with ImGui; it does not
-// set the kit's active-field rectangle, so the page's text element is focused only by the tap.
+// A text field whose characters are shown as dots: the kit's own field edits the dots (shown),
+// and what was typed or deleted at the end is applied to the password.
+// FIXME: the UI kit has no password mode; with one, typing in the middle of a password would
+// work too (here a caret moved back edits only the end).
 bool password_field(ui::Kit& ui, std::string_view id, std::string_view label,
-    std::string& value);
+    std::string& password, std::string& shown);
 
 // Asks the browser to download a same-origin URL (the session cookie goes with it) as a file.
 // FIXME: the bridge (wasm/platform/bridge.hpp) has no download import yet; this uses an EM_JS
