@@ -67,7 +67,7 @@ Application::Application(Options options)
         m_clock, load_demographics(assets / "campaigns" / "demographics.json"), 30,
         read_text(assets / "api" / "openapi.json"),
         RateLimiter(m_options.opinion_rate, std::max(1.0, m_options.opinion_rate / 3)),
-        RateLimiter(m_options.login_rate, std::max(1.0, m_options.login_rate / 2)),
+        RateLimiter(m_options.login_rate, std::max(1.0, m_options.login_rate)),
         RateLimiter(m_options.opinion_rate * 2, std::max(1.0, m_options.opinion_rate)),
         random_token(32), m_storage->secret("preview", [] { return random_token(32); }),
         m_storage->secret("device", [] { return random_token(32); })});

@@ -34,6 +34,7 @@ public:
     // Serves until stop() is called from another thread. Returns false on a socket failure.
     bool run();
     void stop();
+    bool is_running() const { return m_server->is_running(); }
 
 private:
     void install_handlers();

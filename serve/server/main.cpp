@@ -6,6 +6,8 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <thread>
@@ -47,12 +49,18 @@ int main(int argc, char** argv)
             ipv6 ? "]" : "", port);
         std::fflush(stdout);
 
+        // A signal can come before run() has started listening, when stop() would do nothing:
+        // the waiter then waits for the server to run (or to have given up) before stopping it.
+        std::atomic<bool> finished = false;
         std::thread waiter([&] {
             int signal_number = 0;
             sigwait(&stop_signals, &signal_number);
+            while (!application.http().is_running() && !finished)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
             application.http().stop();
         });
         bool served = application.http().run();
+        finished = true;
 
         // run() can also end on its own (a socket failure): wake the waiter so it can finish.
         pthread_kill(waiter.native_handle(), SIGTERM);

@@ -541,7 +541,7 @@ campaign::ValidationProblems single_string_member(json const& body, std::string 
     }
     for (auto const& [name, value] : body.items()) {
         if (name != member)
-            problems.push_back({"/" + campaign::pointer_token(name), "unknown_member",
+            problems.push_back({"/" + campaign::pointer_token(name), "unknown_field",
                 name + " is not expected here."});
     }
     auto found = body.find(member);

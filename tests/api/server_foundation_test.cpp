@@ -182,7 +182,7 @@ TEST_CASE("API failures are JSON errors: unknown route, wrong method, body too l
     check_json_error(wrong_method, 405, "method_not_allowed");
     CHECK(wrong_method->get_header_value("Allow") == "GET");
 
-    std::string huge(2 * 1024 * 1024, 'x');
+    std::string huge(5 * 1024 * 1024, 'x');
     check_json_error(client->Post("/api/v1/health", huge, "application/json"), 413,
         "payload_too_large");
 }
