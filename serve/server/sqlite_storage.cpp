@@ -316,7 +316,8 @@ std::vector<StoredCampaign> SqliteStorage::list_campaigns()
 {
     ReadLease connection(*this);
     auto& statement =
-        connection->cached("SELECT " + campaign_columns + " FROM campaigns ORDER BY starts_at DESC");
+        connection->cached("SELECT " + campaign_columns +
+            " FROM campaigns ORDER BY starts_at DESC");
     std::vector<StoredCampaign> campaigns;
     while (statement.step())
         campaigns.push_back(read_campaign(statement));
