@@ -86,6 +86,19 @@ std::optional<StaffRequest> require_staff(ApiContext& context, httplib::Request 
     return StaffRequest {std::move(*account), std::move(*session)};
 }
 
+// Editors write drafts and moderate; only admins decide what residents see (publish, close, or
+// any change of a campaign's status).
+bool refuse_status_change(StaffRequest const& staff, std::string_view from, std::string_view to,
+    httplib::Response& response)
+{
+    if (staff.account.role == "admin" || from == to)
+        return false;
+    send_error(response, 403, "forbidden",
+        "Only an admin may change a campaign's status (" + std::string(from) + " to " +
+            std::string(to) + "); save it as it is and ask an admin.");
+    return true;
+}
+
 json session_json(StaffAccount const& account, StaffSession const& session)
 {
     return {{"staff", {{"name", account.name}, {"role", account.role}}},
@@ -253,7 +266,8 @@ void list_campaigns(ApiContext& context, ApiRequest const& request, httplib::Res
 
 void create_campaign(ApiContext& context, ApiRequest const& request, httplib::Response& response)
 {
-    if (!require_staff(context, request.http, response, true))
+    auto staff = require_staff(context, request.http, response, true);
+    if (!staff)
         return;
     auto body = read_json_body(request.http, response, max_campaign_body);
     if (!body)
@@ -261,6 +275,9 @@ void create_campaign(ApiContext& context, ApiRequest const& request, httplib::Re
     auto parsed = campaign::parse_campaign(*body);
     if (!parsed.campaign)
         return send_problems(response, 422, "validation_failed", parsed.problems);
+    if (refuse_status_change(*staff, "draft", campaign::status_name(parsed.campaign->status),
+            response))
+        return;
     if (context.storage.create_campaign(stored_from(*parsed.campaign)) ==
         CampaignWrite::already_exists) {
         return send_error(response, 409, "already_exists",
@@ -278,7 +295,8 @@ void get_campaign(ApiContext& context, ApiRequest const& request, httplib::Respo
 
 void update_campaign(ApiContext& context, ApiRequest const& request, httplib::Response& response)
 {
-    if (!require_staff(context, request.http, response, true))
+    auto staff = require_staff(context, request.http, response, true);
+    if (!staff)
         return;
     auto const& id = request.parameter("id");
     auto body = read_json_body(request.http, response, max_campaign_body);
@@ -297,6 +315,14 @@ void update_campaign(ApiContext& context, ApiRequest const& request, httplib::Re
     auto parsed = campaign::parse_campaign(*body);
     if (!parsed.campaign)
         return send_problems(response, 422, "validation_failed", parsed.problems);
+
+    context.catalog.invalidate(id);
+    auto current = context.catalog.find(id);
+    if (!current)
+        return send_error(response, 404, "not_found", "There is no campaign " + id + ".");
+    if (refuse_status_change(*staff, current->stored.status,
+            campaign::status_name(parsed.campaign->status), response))
+        return;
 
     // 2. If-Match: the revision the edit started from.
     std::optional<std::int64_t> expected;
@@ -332,13 +358,17 @@ void update_campaign(ApiContext& context, ApiRequest const& request, httplib::Re
 void set_campaign_status(ApiContext& context, ApiRequest const& request,
     httplib::Response& response, campaign::CampaignStatus status)
 {
-    if (!require_staff(context, request.http, response, true))
+    auto staff = require_staff(context, request.http, response, true);
+    if (!staff)
         return;
     auto const& id = request.parameter("id");
     context.catalog.invalidate(id);
     auto entry = context.catalog.find(id);
     if (!entry)
         return send_error(response, 404, "not_found", "There is no campaign " + id + ".");
+    if (refuse_status_change(*staff, entry->stored.status, campaign::status_name(status),
+            response))
+        return;
     campaign::Campaign changed = entry->campaign;
     changed.status = status;
     if (context.storage.update_campaign(stored_from(changed), std::nullopt) ==

@@ -166,7 +166,8 @@ TEST_CASE("a draft is previewed through a signed link, edited with revisions, pu
 {
     ServerProcess server;
     auto client = server.client();
-    auto staff = staff_login(server);
+    auto staff = staff_login(server, "takahashi", "admin");
+    auto editor = staff_login(server, "sato", "editor");
     std::string base = "/api/v1/staff/campaigns/town-library";
 
     // 1. A draft: staff see it, residents do not.
@@ -232,7 +233,21 @@ TEST_CASE("a draft is previewed through a signed link, edited with revisions, pu
                          sample_campaign("missing", "draft", -1, 10)),
         404, "not_found");
 
-    // 5. Published: residents see it and may answer. Closed: they may not.
+    // 5. Editors write drafts; only admins change what residents see.
+    check_json_error(client->Post(base + "/publish", editor.headers(), "", "application/json"),
+        403, "forbidden");
+    auto as_published = edited;
+    as_published["status"] = "published";
+    check_json_error(put_json(*client, base, editor.headers(), as_published), 403, "forbidden");
+    check_json_error(post_json(*client, "/api/v1/staff/campaigns", editor.headers(),
+                         sample_campaign("sneaky", "published", -1, 10)),
+        403, "forbidden");
+    auto editor_edit = put_json(*client, base, editor.headers(), edited);
+    REQUIRE(editor_edit);
+    CHECK(editor_edit->status == 200);
+    CHECK(json_of(editor_edit)["campaign"]["status"] == "draft");
+
+    // 6. Published: residents see it and may answer. Closed: they may not.
     auto published = client->Post(base + "/publish", staff.headers(), "", "application/json");
     REQUIRE(published);
     CHECK(json_of(published)["campaign"]["status"] == "published");
