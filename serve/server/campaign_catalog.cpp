@@ -1,6 +1,8 @@
 // CampaignCatalog: a short-lived cache of parsed campaigns.
 #include "serve/server/campaign_catalog.hpp"
 
+#include "serve/server/api_response.hpp"
+
 namespace machiba::server {
 
 namespace {
@@ -25,6 +27,11 @@ std::shared_ptr<CampaignCatalog::Entry const> CampaignCatalog::load(StoredCampai
     entry->stored = std::move(stored);
     entry->campaign = std::move(*parsed.campaign);
     entry->document = campaign::to_json(entry->campaign);
+    for (bool accepting : {false, true}) {
+        nlohmann::json body = entry->document;
+        body["accepting_opinions"] = accepting;
+        entry->public_text[accepting] = dump_json(body);
+    }
     return entry;
 }
 

@@ -22,6 +22,9 @@ public:
         StoredCampaign stored;
         campaign::Campaign campaign;
         nlohmann::json document; // to_json(campaign), ready to send
+        // The residents' JSON text, with "accepting_opinions" false [0] and true [1]: made
+        // once, so that the most read answer of the API costs no serialisation.
+        std::string public_text[2];
     };
 
     CampaignCatalog(Storage& storage, platform::Clock const& clock);

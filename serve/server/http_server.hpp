@@ -17,7 +17,9 @@ namespace machiba::server {
 struct HttpServerSettings {
     std::string site; // folder of the built app
     std::size_t max_body_bytes = 1 << 20;
-    std::size_t threads = 32;
+    // cpp-httplib gives each keep-alive connection a thread for as long as it stays open, so
+    // this is also how many clients are served at once; the others wait for a free thread.
+    std::size_t threads = 128;
     // Where the one line per request goes; stderr when empty.
     std::function<void(std::string const&)> log;
 };

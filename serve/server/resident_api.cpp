@@ -83,7 +83,9 @@ void get_campaign(ApiContext& context, ApiRequest const& request, httplib::Respo
     if (!entry || !entry->campaign.is_public())
         return send_not_found_campaign(response, id);
     response.set_header("Cache-Control", "no-cache");
-    send_json(response, 200, public_campaign_json(*entry, context.now()));
+    response.status = 200;
+    response.set_content(entry->public_text[entry->campaign.accepts_opinions(context.now())],
+        "application/json; charset=utf-8");
 }
 
 // POST /api/v1/campaigns/{id}/opinions. Nothing reaches the database before every check has

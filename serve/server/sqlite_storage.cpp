@@ -132,14 +132,15 @@ void SqliteStorage::write(std::function<void(SqliteConnection&)> work)
 {
     WriteJob job;
     job.work = std::move(work);
-    std::unique_lock lock(m_queue_mutex);
-    if (m_stopping)
-        throw SqliteError(0, "the database is closing");
-    m_queue.push_back(&job);
+    auto committed = job.committed.get_future();
+    {
+        std::lock_guard lock(m_queue_mutex);
+        if (m_stopping)
+            throw SqliteError(0, "the database is closing");
+        m_queue.push_back(&job);
+    }
     m_queue_ready.notify_one();
-    m_jobs_done.wait(lock, [&] { return job.done; });
-    if (job.error)
-        std::rethrow_exception(job.error);
+    committed.get(); // rethrows the job's own error, or the group's
 }
 
 void SqliteStorage::writer_loop()
@@ -188,15 +189,16 @@ void SqliteStorage::writer_loop()
         // 3. Only now, after the commit, do the waiting requests learn that they succeeded.
         {
             std::lock_guard lock(m_queue_mutex);
-            for (auto* job : group) {
-                if (group_error)
-                    job->error = group_error;
-                job->done = true;
-            }
             m_statistics.commits += 1;
             m_statistics.writes += static_cast<std::int64_t>(group.size());
         }
-        m_jobs_done.notify_all();
+        for (auto* job : group) {
+            std::exception_ptr error = group_error ? group_error : job->error;
+            if (error)
+                job->committed.set_exception(error);
+            else
+                job->committed.set_value();
+        }
     }
 }
 

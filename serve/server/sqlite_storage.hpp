@@ -11,6 +11,7 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -71,10 +72,13 @@ public:
     WriterStatistics writer_statistics();
 
 private:
+    // A write waiting for its group's commit. Each job wakes only its own request thread
+    // (through the promise), so that a commit of many writes is not a stampede of every
+    // waiting thread at once.
     struct WriteJob {
         std::function<void(SqliteConnection&)> work;
         std::exception_ptr error;
-        bool done = false;
+        std::promise<void> committed;
     };
 
     // Runs work on the writer thread inside the next group transaction and returns once that
@@ -100,7 +104,6 @@ private:
 
     std::mutex m_queue_mutex;
     std::condition_variable m_queue_ready;
-    std::condition_variable m_jobs_done;
     std::deque<WriteJob*> m_queue;
     bool m_stopping = false;
     WriterStatistics m_statistics;
