@@ -4,6 +4,7 @@
 
 #include <catch2/catch_test_macros.hpp>
 
+#include <atomic>
 #include <mutex>
 #include <regex>
 #include <set>
@@ -141,6 +142,31 @@ TEST_CASE("the same opinion sent twice with its key is stored once and answered 
         CHECK(ids.size() == 1);
         CHECK(real_opinions(server) == 2);
     }
+}
+
+TEST_CASE("every opinion answered 201 is in the database even when the server dies at once",
+    "[api][residents]")
+{
+    ServerProcess server({"--opinion-rate", "0"});
+    std::vector<std::thread> senders;
+    std::atomic<int> acknowledged = 0;
+    for (int t = 0; t < 4; ++t) {
+        senders.emplace_back([&, t] {
+            auto client = server.client();
+            for (int i = 0; i < 10; ++i) {
+                auto result = post_opinion(*client, open_campaign,
+                    "crash-key-" + std::to_string(t) + "-" + std::to_string(i),
+                    parks_opinion("crash " + std::to_string(i)).dump());
+                if (result && result->status == 201)
+                    acknowledged += 1;
+            }
+        });
+    }
+    for (auto& sender : senders)
+        sender.join();
+    server.kill_now();
+    CHECK(acknowledged == 40);
+    CHECK(real_opinions(server) == acknowledged);
 }
 
 TEST_CASE("bad opinions get the right 4xx with a JSON error and never reach the database",

@@ -120,6 +120,16 @@ int ServerProcess::stop()
     return -1;
 }
 
+void ServerProcess::kill_now()
+{
+    if (m_pid <= 0)
+        return;
+    kill(m_pid, SIGKILL);
+    int status = 0;
+    waitpid(m_pid, &status, 0);
+    m_pid = -1;
+}
+
 std::string ServerProcess::log() const
 {
     std::ifstream input(m_folder / "stderr.log");

@@ -30,6 +30,8 @@ public:
 
     // Sends SIGTERM and waits; returns the exit status (or -1 when it had to be killed).
     int stop();
+    // Sends SIGKILL, as a crash would: nothing in the server gets to finish its work.
+    void kill_now();
     // Everything the server wrote to stderr so far (the request log).
     std::string log() const;
 
