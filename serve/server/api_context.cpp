@@ -10,9 +10,19 @@ namespace machiba::server {
 
 std::string ApiContext::client_key(httplib::Request const& request) const
 {
-    // FIXME: behind a reverse proxy every client has the proxy's address; a trusted-proxy
-    // option should take the client from X-Forwarded-For instead.
-    return keyed_hash(client_key_secret, request.remote_addr);
+    // Behind a reverse proxy every connection comes from the proxy; the client is the entry
+    // the proxy itself appended, the last one (earlier entries are whatever the client sent).
+    std::string_view client = request.remote_addr;
+    std::string forwarded;
+    if (options.trust_proxy && request.has_header("X-Forwarded-For")) {
+        forwarded = request.get_header_value("X-Forwarded-For");
+        std::string_view entries = forwarded;
+        auto comma = entries.rfind(',');
+        client = comma == std::string_view::npos ? entries : entries.substr(comma + 1);
+        while (!client.empty() && client.front() == ' ')
+            client.remove_prefix(1);
+    }
+    return keyed_hash(client_key_secret, client);
 }
 
 bool ApiContext::is_secure(httplib::Request const& request) const

@@ -40,11 +40,12 @@ char const* options_usage()
 {
     return "usage: machiba-serve [--host H] [--port P] [--db FILE] [--site DIR] [--assets DIR]"
            " [--no-seed]\n"
-           "       [--secure-cookies] [--opinion-rate N] [--login-rate N]\n"
+           "       [--secure-cookies] [--trust-proxy] [--opinion-rate N] [--login-rate N]\n"
            "environment: MACHIBA_HOST, MACHIBA_PORT, MACHIBA_DB give the defaults\n"
            "--port 0 picks a free port and prints it\n"
            "--opinion-rate and --login-rate: requests per minute and client (0: no limit)\n"
-           "--secure-cookies: the staff cookie is Secure even when no TLS proxy says so\n";
+           "--secure-cookies: the staff cookie is Secure even when no TLS proxy says so\n"
+           "--trust-proxy: rate limits tell clients apart by the last X-Forwarded-For entry\n";
 }
 
 OptionsResult parse_options(std::span<char const* const> arguments)
@@ -71,6 +72,10 @@ OptionsResult parse_options(std::span<char const* const> arguments)
         }
         if (argument == "--secure-cookies") {
             options.secure_cookies = true;
+            continue;
+        }
+        if (argument == "--trust-proxy") {
+            options.trust_proxy = true;
             continue;
         }
         if (i + 1 >= arguments.size())

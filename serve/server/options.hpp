@@ -15,8 +15,9 @@ struct Options {
     std::string assets = "assets";        // content packs and seed data
     bool seed = true;                     // seed sample content into a new, empty database
     bool secure_cookies = false;          // mark the staff cookie Secure even without a proxy
+    bool trust_proxy = false; // a reverse proxy in front appends the client to X-Forwarded-For
     // Requests per minute and client; 0 switches a limit off (the benchmark does).
-    double opinion_rate = 30;
+    double opinion_rate = 60;
     double login_rate = 10;
 };
 

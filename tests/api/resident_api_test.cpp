@@ -381,6 +381,26 @@ TEST_CASE("posting is rate limited per client, with Retry-After, and no address 
     CHECK(server.log().find("127.0.0.1") == std::string::npos);
 }
 
+TEST_CASE("behind a trusted proxy, clients are told apart by X-Forwarded-For",
+    "[api][residents]")
+{
+    ServerProcess server({"--opinion-rate", "3", "--trust-proxy"});
+    auto client = server.client();
+    auto send = [&](std::string const& forwarded, std::string const& key) {
+        auto result = client->Post(std::string("/api/v1/campaigns/") + open_campaign +
+                "/opinions",
+            {{"Idempotency-Key", key}, {"X-Forwarded-For", forwarded}},
+            parks_opinion(key).dump(), "application/json");
+        REQUIRE(result);
+        return result->status;
+    };
+    CHECK(send("203.0.113.7", "proxy-key-01") == 201);
+    CHECK(send("203.0.113.7", "proxy-key-02") == 429);
+    CHECK(send("198.51.100.2", "proxy-key-03") == 201);
+    // A client cannot pick its own bucket by sending a header the proxy appends to.
+    CHECK(send("10.0.0.1, 203.0.113.7", "proxy-key-04") == 429);
+}
+
 TEST_CASE("the OpenAPI document is served, and every path in it is routed", "[api][openapi]")
 {
     ServerProcess server;
