@@ -5,6 +5,9 @@
 #include "serve/server/security.hpp"
 #include "serve/server/sqlite_storage.hpp"
 
+#include <termios.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -43,10 +46,24 @@ bool is_valid_name(std::string const& name)
     return true;
 }
 
+// One line from standard input; typed at a terminal, it is not echoed.
 std::optional<std::string> read_password()
 {
+    termios saved {};
+    bool terminal = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        std::fputs("password: ", stderr);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
     std::string line;
-    if (!std::getline(std::cin, line))
+    bool read = static_cast<bool>(std::getline(std::cin, line));
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputs("\n", stderr);
+    }
+    if (!read)
         return std::nullopt;
     if (!line.empty() && line.back() == '\r')
         line.pop_back();
