@@ -3,6 +3,8 @@
 
 #include "serve/server/migrations.hpp"
 
+#include <pthread.h>
+
 #include <chrono>
 #include <utility>
 
@@ -113,7 +115,10 @@ SqliteStorage::SqliteStorage(std::string path)
 {
     m_writer_connection = std::make_unique<SqliteConnection>(m_path);
     configure(*m_writer_connection);
-    m_writer = std::thread([this] { writer_loop(); });
+    m_writer = std::thread([this] {
+        pthread_setname_np(pthread_self(), "machiba-writer"); // as top and perf show it
+        writer_loop();
+    });
 }
 
 SqliteStorage::~SqliteStorage()
