@@ -57,6 +57,12 @@ long long count_rows(std::filesystem::path const& database, std::string const& s
     return count;
 }
 
+long long sample_count(ServerProcess const& server, std::string const& campaign)
+{
+    return count_rows(server.database(),
+        "SELECT COUNT(*) FROM opinions WHERE is_sample = 1 AND campaign_id = '" + campaign + "'");
+}
+
 int run_staff_command(std::filesystem::path const& database, std::string const& arguments,
     std::string const& input)
 {

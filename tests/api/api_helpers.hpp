@@ -28,6 +28,9 @@ bool has_problem(nlohmann::json const& error, std::string const& pointer,
 // SELECT COUNT(*) ... on the server's database file, read-only.
 long long count_rows(std::filesystem::path const& database, std::string const& sql);
 
+// How many seed samples a campaign has: the seed files may change, the tests follow them.
+long long sample_count(ServerProcess const& server, std::string const& campaign);
+
 // Runs `machiba staff ARGUMENTS --db DATABASE` with input on stdin; returns its exit status.
 int run_staff_command(std::filesystem::path const& database, std::string const& arguments,
     std::string const& input);

@@ -50,14 +50,29 @@ TEST_CASE("the campaign list shows the open campaign first, then recently closed
     ServerProcess server;
     auto body = json_of(server.client()->Get("/api/v1/campaigns"));
     auto const& campaigns = body["campaigns"];
-    REQUIRE(campaigns.size() == 2);
-    CHECK(campaigns[0]["id"] == open_campaign);
+    REQUIRE(campaigns.size() >= 2);
     CHECK(campaigns[0]["accepting_opinions"] == true);
-    CHECK(campaigns[0]["title"]["ja"].get<std::string>().size() > 0);
-    CHECK(campaigns[0]["period"]["start"] == "2026-11-20T00:00:00+09:00");
-    CHECK(campaigns[1]["id"] == closed_campaign);
-    CHECK(campaigns[1]["status"] == "closed");
-    CHECK(campaigns[1]["accepting_opinions"] == false);
+    bool seen_closed = false;
+    bool seen_open = false;
+    for (std::size_t i = 0; i < campaigns.size(); ++i) {
+        auto const& campaign = campaigns[i];
+        CHECK_FALSE(campaign["title"]["ja"].get<std::string>().empty());
+        CHECK(campaign["status"] != "draft");
+        if (i > 0 && campaign["accepting_opinions"] == true)
+            CHECK(campaigns[i - 1]["accepting_opinions"] == true); // open ones come first
+        if (campaign["id"] == open_campaign) {
+            seen_open = true;
+            CHECK(campaign["accepting_opinions"] == true);
+            CHECK(campaign["period"]["start"] == "2026-11-20T00:00:00+09:00");
+        }
+        if (campaign["id"] == closed_campaign) {
+            seen_closed = true;
+            CHECK(campaign["status"] == "closed");
+            CHECK(campaign["accepting_opinions"] == false);
+        }
+    }
+    CHECK(seen_open);
+    CHECK(seen_closed);
 }
 
 TEST_CASE("a campaign comes with its slides and its questions with ids, types and choices",
@@ -290,9 +305,12 @@ TEST_CASE("published opinions are paged, newest first, with personal information
     CHECK_FALSE(first.contains("status"));
     REQUIRE(page["next_before"].is_number());
 
-    auto next = json_of(client->Get(opinions_path(open_campaign) + "?limit=2&before=" +
+    auto samples = sample_count(server, open_campaign);
+    REQUIRE(samples >= 2);
+    auto next = json_of(client->Get(opinions_path(open_campaign) + "?limit=" +
+        std::to_string(samples) + "&before=" +
         std::to_string(page["next_before"].get<long long>())));
-    REQUIRE(next["opinions"].size() == 1);
+    REQUIRE(next["opinions"].size() == static_cast<std::size_t>(samples - 1));
     CHECK(next["opinions"][0]["is_sample"] == true);
     CHECK(next["next_before"].is_null());
 
@@ -307,7 +325,8 @@ TEST_CASE("published opinions are paged, newest first, with personal information
     CHECK(raw["personal_info"][0]["pointer"] == "/answers/comment");
 
     // 4. Pending opinions are not public; bad paging parameters are named.
-    CHECK(json_of(client->Get(opinions_path(open_campaign)))["opinions"].size() == 3);
+    CHECK(json_of(client->Get(opinions_path(open_campaign) + "?limit=100"))["opinions"].size() ==
+        static_cast<std::size_t>(samples + 1));
     auto error = check_json_error(client->Get(opinions_path(open_campaign) + "?limit=0"), 400,
         "bad_parameter");
     CHECK(has_problem(error, "/query/limit"));
