@@ -18,7 +18,7 @@ struct Options {
     bool trust_proxy = false; // a reverse proxy in front appends the client to X-Forwarded-For
     // Requests per minute and client; 0 switches a limit off (the benchmark does).
     double opinion_rate = 60;
-    double login_rate = 10;
+    double login_rate = 20;
 };
 
 struct OptionsResult {
