@@ -50,6 +50,13 @@ std::string answer_cell(json const& value)
 
 } // namespace
 
+std::string member_pointer(std::string_view name)
+{
+    std::string pointer(1, '/');
+    pointer.append(campaign::pointer_token(name));
+    return pointer;
+}
+
 std::string japan_iso(std::int64_t unix_ms)
 {
     return calendar::JapanTime::from_unix_ms(unix_ms).iso();

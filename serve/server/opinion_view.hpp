@@ -14,6 +14,9 @@
 
 namespace machiba::server {
 
+// "/name" as a JSON pointer to a member of the body, escaped.
+std::string member_pointer(std::string_view name);
+
 // "2026-12-03T21:00:00+09:00"
 std::string japan_iso(std::int64_t unix_ms);
 

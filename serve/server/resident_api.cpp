@@ -218,7 +218,7 @@ void like_opinion(ApiContext& context, ApiRequest const& request, httplib::Respo
     } else {
         for (auto const& [name, value] : body->items()) {
             if (name != "device_id")
-                problems.push_back({"/" + campaign::pointer_token(name), "unknown_field",
+                problems.push_back({member_pointer(name), "unknown_field",
                     name + " is not part of a like."});
         }
         auto device = body->find("device_id");

@@ -167,8 +167,11 @@ void login(ApiContext& context, ApiRequest const& request, httplib::Response& re
         return send_locked(account->locked_until);
 
     // 3. The password, in constant time, with lockout after repeated failures.
-    bool password_ok = account ? verify_password(account->password_hash, password)
-                               : (verify_password(dummy_password_hash(), password), false);
+    bool password_ok = false;
+    if (account)
+        password_ok = verify_password(account->password_hash, password);
+    else
+        verify_password(dummy_password_hash(), password); // spends the same time, then fails
     if (!password_ok) {
         if (account) {
             std::int64_t failed = account->failed_logins + 1;
@@ -571,14 +574,14 @@ campaign::ValidationProblems single_string_member(json const& body, std::string 
     }
     for (auto const& [name, value] : body.items()) {
         if (name != member)
-            problems.push_back({"/" + campaign::pointer_token(name), "unknown_field",
+            problems.push_back({member_pointer(name), "unknown_field",
                 name + " is not expected here."});
     }
     auto found = body.find(member);
     if (found == body.end() || found->is_null())
-        problems.push_back({"/" + member, "required", member + " is required."});
+        problems.push_back({member_pointer(member), "required", member + " is required."});
     else if (!found->is_string())
-        problems.push_back({"/" + member, "wrong_type", member + " must be a string."});
+        problems.push_back({member_pointer(member), "wrong_type", member + " must be a string."});
     return problems;
 }
 
