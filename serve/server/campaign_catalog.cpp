@@ -1,4 +1,6 @@
-// CampaignCatalog: a short-lived cache of parsed campaigns.
+// CampaignCatalog: a short-lived cache of parsed campaigns. When an entry is due for a check,
+// one request checks it while the others go on with the entry they have: a busy second never
+// turns into every request reading and parsing the same campaign at once.
 #include "serve/server/campaign_catalog.hpp"
 
 #include "serve/server/api_response.hpp"
@@ -37,19 +39,43 @@ std::shared_ptr<CampaignCatalog::Entry const> CampaignCatalog::load(StoredCampai
 
 std::shared_ptr<CampaignCatalog::Entry const> CampaignCatalog::find(std::string const& id)
 {
+    // 1. A fresh entry, or a stale one while another request is already checking it.
     std::int64_t now = m_clock.now_unix_ms();
+    std::shared_ptr<Entry const> known;
+    std::uint64_t generation = 0;
     {
         std::lock_guard lock(m_mutex);
+        generation = m_generation;
         auto found = m_entries.find(id);
-        if (found != m_entries.end() && now - found->second.loaded_at < cache_lifetime_ms)
-            return found->second.entry;
+        if (found != m_entries.end()) {
+            if (now - found->second.loaded_at < cache_lifetime_ms || found->second.checking)
+                return found->second.entry;
+            found->second.checking = true;
+            known = found->second.entry;
+        }
     }
 
-    auto stored = m_storage.find_campaign(id);
-    std::shared_ptr<Entry const> entry = stored ? load(std::move(*stored)) : nullptr;
+    // 2. Read it; parse it again only when it changed (every change bumps the revision).
+    std::shared_ptr<Entry const> entry;
+    try {
+        auto stored = m_storage.find_campaign(id);
+        if (stored && known && stored->revision == known->stored.revision &&
+            stored->updated_at == known->stored.updated_at)
+            entry = known;
+        else if (stored)
+            entry = load(std::move(*stored));
+    } catch (...) {
+        std::lock_guard lock(m_mutex);
+        if (auto found = m_entries.find(id); found != m_entries.end())
+            found->second.checking = false;
+        throw;
+    }
+
     std::lock_guard lock(m_mutex);
+    if (generation != m_generation)
+        return entry; // changed meanwhile: the next request reads it afresh
     if (entry)
-        m_entries[id] = {entry, now};
+        m_entries[id] = {entry, now, false};
     else
         m_entries.erase(id);
     return entry;
@@ -58,25 +84,39 @@ std::shared_ptr<CampaignCatalog::Entry const> CampaignCatalog::find(std::string 
 std::vector<std::shared_ptr<CampaignCatalog::Entry const>> CampaignCatalog::all()
 {
     std::int64_t now = m_clock.now_unix_ms();
+    std::uint64_t generation = 0;
     {
         std::lock_guard lock(m_mutex);
-        if (m_all_loaded_at >= 0 && now - m_all_loaded_at < cache_lifetime_ms)
+        bool fresh = m_all_loaded_at >= 0 && now - m_all_loaded_at < cache_lifetime_ms;
+        if (fresh || (m_all_loaded_at >= 0 && m_all_checking))
             return m_all;
+        m_all_checking = true;
+        generation = m_generation;
     }
     std::vector<std::shared_ptr<Entry const>> entries;
-    for (auto& stored : m_storage.list_campaigns()) {
-        if (auto entry = load(std::move(stored)))
-            entries.push_back(std::move(entry));
+    try {
+        for (auto& stored : m_storage.list_campaigns()) {
+            if (auto entry = load(std::move(stored)))
+                entries.push_back(std::move(entry));
+        }
+    } catch (...) {
+        std::lock_guard lock(m_mutex);
+        m_all_checking = false;
+        throw;
     }
     std::lock_guard lock(m_mutex);
-    m_all = entries;
-    m_all_loaded_at = now;
+    m_all_checking = false;
+    if (generation == m_generation) {
+        m_all = entries;
+        m_all_loaded_at = now;
+    }
     return entries;
 }
 
 void CampaignCatalog::invalidate(std::string const& id)
 {
     std::lock_guard lock(m_mutex);
+    m_generation += 1;
     m_entries.erase(id);
     m_all_loaded_at = -1;
 }

@@ -42,10 +42,14 @@ private:
     struct Cached {
         std::shared_ptr<Entry const> entry;
         std::int64_t loaded_at;
+        bool checking = false; // one request is reading it again; the others use entry
     };
     std::map<std::string, Cached, std::less<>> m_entries;
     std::vector<std::shared_ptr<Entry const>> m_all;
     std::int64_t m_all_loaded_at = -1;
+    bool m_all_checking = false;
+    // +1 on every invalidate: a check that began before it must not store what it read.
+    std::uint64_t m_generation = 0;
 };
 
 } // namespace machiba::server
