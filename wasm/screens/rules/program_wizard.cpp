@@ -187,8 +187,7 @@ ProgramWizard::ProgramWizard(app::AppContext& app, std::string pack_id, std::str
 
 std::string ProgramWizard::title(app::AppContext& app) const
 {
-    if (m_pack)
-        return m_pack->title().in(app.strings.language());
+    // The catalog's short title fits the top bar of a phone; the pack's full title heads the intro.
     return app.t(m_title_key);
 }
 
@@ -284,6 +283,7 @@ void ProgramWizard::forget_answers(app::AppContext& app)
     m_copied = false;
     recheck(app);
     m_phase = Phase::intro;
+    app.frames.request();
 }
 
 // ---- 2. The flow ---------------------------------------------------------------------------------
@@ -387,9 +387,11 @@ void ProgramWizard::answer(app::AppContext& app, json value)
     m_answers[m_question->id] = std::move(value);
     m_history.push_back(m_question->id);
     m_forgotten = false;
+    m_resumed = false;
     save_answers(app);
     recheck(app);
     ImGui::SetScrollY(0);
+    app.frames.request();
 }
 
 void ProgramWizard::go_back(app::AppContext& app)
@@ -426,6 +428,7 @@ void ProgramWizard::go_back(app::AppContext& app)
         m_draft_text = previous.get<std::string>();
     }
     ImGui::SetScrollY(0);
+    app.frames.request();
 }
 
 std::string ProgramWizard::answer_text(
