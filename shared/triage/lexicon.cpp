@@ -173,7 +173,7 @@ std::variant<Lexicon, TriageError> Lexicon::from_json(Json const& lexicon,
             result.m_japanese.push_back(std::move(pattern));
         }
         for (std::size_t i = 0; i < english.size(); ++i) {
-            EnglishPattern pattern{{}, owner, frame};
+            EnglishPattern pattern{{}, owner, frame, !frame && !entry.value("doubt", false)};
             std::string_view rest = english[i];
             while (!rest.empty()) {
                 auto const space = rest.find(' ');
@@ -241,6 +241,9 @@ std::variant<Lexicon, TriageError> Lexicon::from_json(Json const& lexicon,
             return bad(document, pointer, "needs a route, a topic or both");
         signal.crisis_card = entry.value("crisis_card", false);
         signal.negatable = entry.value("negatable", true);
+        signal.doubt = entry.value("doubt", false);
+        if (signal.doubt && !signal.route)
+            return bad(document, pointer + "/doubt", "a doubt needs the route it doubts");
         if (entry.contains("topic_weight")) {
             if (!entry["topic_weight"].is_number() || entry["topic_weight"].get<double>() <= 0)
                 return bad(document, pointer + "/topic_weight", "must be a positive number");
@@ -327,12 +330,12 @@ void Lexicon::match_japanese(Clause const& clause, std::size_t index, std::vecto
     }
 }
 
-bool Lexicon::word_matches(EnglishToken const& token, std::string const& word) const
+bool Lexicon::word_matches(EnglishToken const& token, std::string const& word, bool fuzzy) const
 {
     if (token.prefix) {
         if (word.starts_with(token.word))
             return true;
-        if (token.word.size() + 1 < m_fuzzy_min_length)
+        if (!fuzzy || token.word.size() + 1 < m_fuzzy_min_length)
             return false;
         // A typo inside the stem: compare the word's beginning of about the same length.
         for (std::size_t length : {token.word.size() - 1, token.word.size(), token.word.size() + 1}) {
@@ -343,7 +346,7 @@ bool Lexicon::word_matches(EnglishToken const& token, std::string const& word) c
     }
     if (word == token.word)
         return true;
-    return token.word.size() >= m_fuzzy_min_length && within_one_edit(word, token.word);
+    return fuzzy && token.word.size() >= m_fuzzy_min_length && within_one_edit(word, token.word);
 }
 
 bool Lexicon::english_from(Clause const& clause, std::size_t token, std::size_t word,
@@ -360,7 +363,7 @@ bool Lexicon::english_from(Clause const& clause, std::size_t token, std::size_t 
         }
         return false;
     }
-    if (word >= clause.words.size() || !word_matches(current, clause.words[word]))
+    if (word >= clause.words.size() || !word_matches(current, clause.words[word], pattern.fuzzy))
         return false;
     last = word;
     return english_from(clause, token + 1, word + 1, pattern, last);

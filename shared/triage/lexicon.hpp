@@ -23,6 +23,10 @@ struct Signal {
     bool crisis_card = false;   // show the crisis card even when the route stays lower
     bool negatable = true;      // false: a negation around it does not weaken it
     double topic_weight = 1.0;  // how strongly it tells the topic, against other signals
+    // A doubt: a word that often, not always, means danger (殺, ベランダ, clothes off). Standing,
+    // it takes the question to its route unless a signal of urgent or above explains the question
+    // better; then it only brings the crisis card.
+    bool doubt = false;
     std::vector<std::string> resources;
     std::vector<std::string> articles;
     std::string follow_up;      // id of a follow-up question, or empty
@@ -70,6 +74,7 @@ private:
         std::vector<EnglishToken> tokens;
         std::size_t owner = 0;
         bool frame = false;
+        bool fuzzy = true; // doubts are short stems: a typo there would find too much
     };
     struct Span {
         std::size_t owner;
@@ -84,7 +89,7 @@ private:
     void match_english(Clause const& clause, std::size_t index, std::vector<Span>& out) const;
     bool english_from(Clause const& clause, std::size_t token, std::size_t word,
         EnglishPattern const& pattern, std::size_t& last) const;
-    bool word_matches(EnglishToken const& token, std::string const& word) const;
+    bool word_matches(EnglishToken const& token, std::string const& word, bool fuzzy) const;
     bool negated_japanese(Clause const& clause, std::size_t compact_end) const;
     bool negated_english(Clause const& clause, std::size_t first_word) const;
 

@@ -44,7 +44,8 @@ TriageResult Router::route(std::string_view question, std::int64_t now_ms) const
     // 1. Route: the most urgent standing signal. A weakened emergency or crisis signal, or a
     //    signal that asks for it, brings the crisis card instead.
     std::optional<Route> route;
-    bool any_topic = false;
+    std::optional<Route> doubted; // the most urgent route that a standing doubt asks for
+    bool any_body_or_sex = false;
     bool negated_safety = false; // "死にたいわけじゃない": denied, but said
     bool framed_safety = false;  // "死ぬほど眠い": hyperbole
     bool firm_distress = false;  // a standing signal that asks for the crisis card
@@ -52,8 +53,11 @@ TriageResult Router::route(std::string_view question, std::int64_t now_ms) const
         auto const& signal = signals[match.signal];
         bool const firm = match.status == MatchStatus::firm;
         bool const safety = signal.route && is_safety_route(*signal.route);
-        any_topic = any_topic || signal.topic.has_value();
-        if (firm && signal.route)
+        any_body_or_sex = any_body_or_sex
+            || (firm && signal.topic && *signal.topic != Topic::mind);
+        if (firm && signal.route && signal.doubt)
+            doubted = std::max(doubted.value_or(Route::self_care), *signal.route);
+        else if (firm && signal.route)
             route = std::max(route.value_or(Route::self_care), *signal.route);
         negated_safety = negated_safety || (safety && match.status == MatchStatus::negated);
         framed_safety = framed_safety || (safety && match.status == MatchStatus::framed);
@@ -62,8 +66,16 @@ TriageResult Router::route(std::string_view question, std::int64_t now_ms) const
             trimmed(prepared.original().substr(match.begin, match.end - match.begin))});
     }
 
-    // Nothing urgent: plain information questions get self-help, anything else a person.
-    result.route = route.value_or(any_topic ? Route::self_care : Route::consult);
+    // No route word: a question about the body or sex reads as one for information; one about
+    //    the mind or people, or one not understood, goes to a person.
+    result.route = route.value_or(any_body_or_sex ? Route::self_care : Route::consult);
+
+    // A doubt decides unless something urgent explains the question better ("指を切って血が出た").
+    bool doubt_card = false;
+    if (doubted && result.route < Route::urgent)
+        result.route = std::max(result.route, *doubted);
+    else if (doubted)
+        doubt_card = true;
 
     // The safety rule. A denied crisis word said next to strong distress is a doubt, and doubt
     // goes to crisis. A denied one alone still deserves a person, never only an article; and
@@ -72,7 +84,7 @@ TriageResult Router::route(std::string_view question, std::int64_t now_ms) const
         result.route = std::max(result.route, Route::crisis);
     if (negated_safety)
         result.route = std::max(result.route, Route::consult);
-    result.crisis_card = (negated_safety || framed_safety || firm_distress)
+    result.crisis_card = (negated_safety || framed_safety || firm_distress || doubt_card)
         && !is_safety_route(result.route);
 
     // 2. Topic: each standing signal counts once, weighing by its urgency and its pack weight;
