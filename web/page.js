@@ -131,7 +131,7 @@
     if (!started) return 0;
     const rect = canvas.getBoundingClientRect();
     return Module._machiba_pointer(phase, pointerKind(event), event.clientX - rect.left,
-                                   event.clientY - rect.top, event.button);
+                                   event.clientY - rect.top, event.button, event.timeStamp);
   }
 
   canvas.addEventListener('pointerdown', (event) => {
@@ -211,7 +211,8 @@
   });
   textElement.addEventListener('paste', (event) => {
     event.preventDefault();
-    sendText(event.clipboardData ? event.clipboardData.getData('text/plain') : '');
+    const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    if (started && text) withString(text, (pointer) => Module._machiba_paste(pointer));
   });
 
   // ---- What the app asks of the page ------------------------------------------------------------

@@ -49,6 +49,12 @@ export class App {
       if (message.type() === 'error') this.consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => this.consoleErrors.push(`uncaught: ${error.message}`));
+    // The console says only "Failed to load resource"; the address is in the response.
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        this.consoleErrors.push(`HTTP ${response.status()} for ${response.url()}`);
+      }
+    });
   }
 
   get touch() {
@@ -111,20 +117,31 @@ export class App {
   // ---- Input --------------------------------------------------------------------------------------
 
   // Scrolls until the widget lies wholly between the top bar and the bottom edge: the mouse
-  // wheel on the desktop, a finger drag on the phone.
+  // wheel on the desktop, a finger drag on the phone. A widget not drawn yet (below or above the
+  // visible part) is searched for by scrolling down to the end, then up to the top.
   async scrollIntoView(query) {
-    for (let attempt = 0; attempt < 20; ++attempt) {
-      const widget = await this.find(query);
+    let direction = 1;
+    for (let attempt = 0; attempt < 40; ++attempt) {
       const state = await this.inspect();
+      const widget = state.widgets.find((candidate) => matches(candidate, query));
+      if (!widget) {
+        const atEnd = direction > 0 ? state.scroll.y >= state.scroll.max - 1 : state.scroll.y <= 0;
+        if (atEnd && direction < 0) break;
+        if (atEnd) direction = -1;
+        await this.scrollBy(direction * 300);
+        continue;
+      }
+      if (widget.id && widget.id.startsWith('shell.')) return widget;
       const top = widget.rect.y;
       const bottom = widget.rect.y + widget.rect.height;
       const viewportBottom = state.viewport.height;
-      if (widget.id && widget.id.startsWith('shell.')) return widget;
       if (top >= topBarCss && bottom <= viewportBottom) return widget;
       const distance = top < topBarCss ? top - topBarCss - 16 : bottom - viewportBottom + 16;
       await this.scrollBy(distance);
     }
-    throw new Error(`could not scroll ${describe(query)} into view`);
+    const state = await this.inspect();
+    const labels = state.widgets.map((widget) => `${widget.role}:${widget.label}`).join(' | ');
+    throw new Error(`could not scroll ${describe(query)} into view on "${state.screen}": ${labels}`);
   }
 
   // Scrolls the content by about this many CSS px (positive: further down the page).
@@ -134,7 +151,7 @@ export class App {
     const middle = (state.viewport.height + topBarCss) / 2;
     const step = Math.max(-200, Math.min(200, distance));
     if (this.touch) {
-      await this.drag({x, y: middle + step / 2}, {x, y: middle - step / 2}, {steps: 8, holdMs: 120});
+      await this.drag({x, y: middle + step / 2}, {x, y: middle - step / 2}, {steps: 4, holdMs: 120});
     } else {
       await this.page.mouse.move(x, middle);
       await this.page.mouse.wheel(0, step);
@@ -143,19 +160,27 @@ export class App {
   }
 
   // A finger drag with real touch events (through the DevTools protocol: Playwright's
-  // touchscreen can only tap). holdMs > 0 pauses before lifting, so there is no fling.
+  // touchscreen can only tap). The events carry time stamps stepMs apart, as a finger at 60 Hz
+  // would, whatever the time the headless renderer takes per frame; holdMs > 0 holds the finger
+  // still before lifting, so there is no fling.
   async drag(from, to, {steps = 10, stepMs = 16, holdMs = 0} = {}) {
     const cdp = await this.page.context().newCDPSession(this.page);
+    const start = Date.now() / 1000;
+    const send = (type, touchPoints, ms) =>
+      cdp.send('Input.dispatchTouchEvent', {type, touchPoints, timestamp: start + ms / 1000});
     const point = (x, y) => [{x, y, id: 1, radiusX: 4, radiusY: 4, force: 1}];
-    await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: point(from.x, from.y)});
+    await send('touchStart', point(from.x, from.y), 0);
     for (let i = 1; i <= steps; ++i) {
       const x = from.x + ((to.x - from.x) * i) / steps;
       const y = from.y + ((to.y - from.y) * i) / steps;
-      await cdp.send('Input.dispatchTouchEvent', {type: 'touchMove', touchPoints: point(x, y)});
+      await send('touchMove', point(x, y), i * stepMs);
       await this.page.waitForTimeout(stepMs);
     }
-    if (holdMs > 0) await this.page.waitForTimeout(holdMs);
-    await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
+    if (holdMs > 0) {
+      await send('touchMove', point(to.x, to.y), steps * stepMs + holdMs);
+      await this.page.waitForTimeout(holdMs);
+    }
+    await send('touchEnd', [], steps * stepMs + holdMs + 1);
     await cdp.detach();
   }
 

@@ -77,6 +77,8 @@ void App::start()
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_DEPTH_BITS, 0); // ImGui draws flat: no depth or stencil buffer to fill
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     m_window = glfwCreateWindow(
         static_cast<int>(m_css_width), static_cast<int>(m_css_height), "Machiba", nullptr, nullptr);
     if (!m_window) {
@@ -174,11 +176,13 @@ void App::frame(double time)
         m_frames.request(2);
     bool screen_is_new = m_router.apply(m_context);
     if (screen_is_new)
-        m_frames.request(3);
+        m_frames.request(2);
     if (m_pointer.update(time))
         m_frames.keep_animating();
 
     // 2. The ImGui frame, in device pixels: GLFW's window size is not the canvas's.
+    ImGuiContext& imgui = *ImGui::GetCurrentContext();
+    bool had_input = imgui.InputEventsQueue.Size > 0;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     float ratio = static_cast<float>(m_pixel_ratio);
@@ -205,10 +209,17 @@ void App::frame(double time)
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     m_inspector.end_frame();
 
-    // 4. What needs another frame: queued input ImGui spreads over frames, a caret that blinks.
+    // 4. What needs another frame: input this frame took in (a click's effect shows in the next
+    //    frame), input ImGui spreads over frames, a screen opened from this frame, a window
+    //    hidden for its first frame while it measures itself (a popup), a caret that blinks.
     update_text_input();
-    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0)
+    if (had_input || imgui.InputEventsQueue.Size > 0 || m_router.has_requests())
         m_frames.keep_animating();
+    for (ImGuiWindow* window : imgui.Windows) {
+        if (window->Active &&
+            (window->HiddenFramesCanSkipItems > 0 || window->HiddenFramesCannotSkipItems > 0))
+            m_frames.keep_animating();
+    }
     if (m_text_was_active)
         m_frames.request_after(530);
     if (!m_announced && m_frames.frame_count() >= 2) {
@@ -260,6 +271,25 @@ void App::text(char const* utf8)
     m_composition.clear();
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
     m_fonts.ensure_characters(utf8);
+    m_frames.request();
+}
+
+void App::paste(char const* utf8)
+{
+    if (!m_started || !utf8)
+        return;
+
+    // ImGui drops typed characters while Ctrl is held (Ctrl+V), and a paste should land as one
+    // edit: the text goes through ImGui's own paste, its clipboard callback answering with it,
+    // by pressing Ctrl+V on its behalf. The Ctrl press ends released whatever the keyboard holds;
+    // the next real key event brings the modifiers back.
+    ImGuiIO& io = ImGui::GetIO();
+    m_fonts.ensure_characters(utf8);
+    m_clipboard = utf8;
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
     m_frames.request();
 }
 
@@ -316,12 +346,14 @@ void App::update_text_input()
     m_text_was_active = active;
 }
 
-bool App::pointer(int phase, int kind, double x, double y, int button)
+bool App::pointer(int phase, int kind, double x, double y, int button, double time_ms)
 {
     if (!m_started)
         return false;
-    bool released = m_pointer.event(phase, kind, x, y, button, emscripten_get_now());
-    m_frames.request();
+    // A move needs one frame (a drag's scroll, a hover); a press or release needs the frames in
+    // which ImGui settles the click.
+    bool released = m_pointer.event(phase, kind, x, y, button, time_ms);
+    m_frames.request(phase == machiba::bridge::PointerMove ? 1 : 2);
     return released && m_inspector.text_field_at(static_cast<float>(x), static_cast<float>(y));
 }
 
@@ -339,7 +371,9 @@ std::string App::inspect() const
         "\",\"depth\":" + std::to_string(m_router.depth()) +
         ",\"viewport\":{\"width\":" + std::to_string(m_css_width) +
         ",\"height\":" + std::to_string(m_css_height) +
-        ",\"pixelRatio\":" + std::to_string(m_pixel_ratio) + "}";
+        ",\"pixelRatio\":" + std::to_string(m_pixel_ratio) +
+        "},\"scroll\":{\"y\":" + std::to_string(m_shell.scroll_css()) +
+        ",\"max\":" + std::to_string(m_shell.scroll_max_css()) + "}";
     return m_inspector.to_json(extra);
 }
 
@@ -355,14 +389,20 @@ MACHIBA_EXPORT void machiba_resize(double css_width, double css_height, double p
     App::instance().resize(css_width, css_height, pixel_ratio);
 }
 
-MACHIBA_EXPORT int machiba_pointer(int phase, int kind, double x, double y, int button)
+MACHIBA_EXPORT int machiba_pointer(
+    int phase, int kind, double x, double y, int button, double time_ms)
 {
-    return App::instance().pointer(phase, kind, x, y, button) ? 1 : 0;
+    return App::instance().pointer(phase, kind, x, y, button, time_ms) ? 1 : 0;
 }
 
 MACHIBA_EXPORT void machiba_text(char const* utf8)
 {
     App::instance().text(utf8);
+}
+
+MACHIBA_EXPORT void machiba_paste(char const* utf8)
+{
+    App::instance().paste(utf8);
 }
 
 MACHIBA_EXPORT void machiba_composition(char const* utf8)

@@ -31,8 +31,9 @@ public:
 
     // From the bridge.
     void resize(double css_width, double css_height, double pixel_ratio);
-    bool pointer(int phase, int kind, double x, double y, int button);
+    bool pointer(int phase, int kind, double x, double y, int button, double time_ms);
     void text(char const* utf8);
+    void paste(char const* utf8);
     void composition(char const* utf8);
     void key(int soft_key);
     void wake() { m_frames.request(); }

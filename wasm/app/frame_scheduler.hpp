@@ -15,7 +15,7 @@ public:
 
     // Draw at least this many more frames (ImGui settles hover, layout and input queues over a
     // few frames after an event).
-    void request(int frames = 3);
+    void request(int frames = 2);
 
     // Draw one frame after this many milliseconds (a caret blink, a clock on screen). Only the
     // earliest pending timer is kept.

@@ -12,7 +12,8 @@ namespace {
 
 float const drag_threshold_css = 8; // a finger moving less than this is still a tap
 float const stop_velocity = 0.02f; // device px per ms below which momentum ends
-float const momentum_half_life = 120; // ms
+float const momentum_half_life = 250; // ms: a flick coasts about as far as in a phone's own lists
+double const velocity_window_ms = 80; // the moves that count for a flick's speed
 
 ImGuiWindow* scrollable_window(ImGuiWindow* window)
 {
@@ -23,7 +24,7 @@ ImGuiWindow* scrollable_window(ImGuiWindow* window)
 
 } // namespace
 
-bool PointerInput::event(int phase, int kind, double x, double y, int button, double now_ms)
+bool PointerInput::event(int phase, int kind, double x, double y, int button, double event_ms)
 {
     ImGuiIO& io = ImGui::GetIO();
     ImVec2 position(static_cast<float>(x) * m_scale, static_cast<float>(y) * m_scale);
@@ -58,7 +59,9 @@ bool PointerInput::event(int phase, int kind, double x, double y, int button, do
         m_pending_scroll = 0;
         m_target = nullptr;
         m_start = m_last = position;
-        m_last_ms = now_ms;
+        m_last_ms = event_ms;
+        m_sample_count = 0;
+        m_samples[m_sample_count++] = {event_ms, position.y};
         io.AddMousePosEvent(position.x, position.y);
         return false;
     }
@@ -73,15 +76,11 @@ bool PointerInput::event(int phase, int kind, double x, double y, int button, do
             m_dragging = true;
             io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
         }
-        if (m_dragging) {
-            float delta = position.y - m_last.y;
-            double elapsed = std::max(1.0, now_ms - m_last_ms);
-            float instant = static_cast<float>(delta / elapsed);
-            m_velocity = 0.7f * instant + 0.3f * m_velocity;
-            m_pending_scroll += delta;
-        }
+        if (m_dragging)
+            m_pending_scroll += position.y - m_last.y;
+        m_samples[m_sample_count++ % m_samples.size()] = {event_ms, position.y};
         m_last = position;
-        m_last_ms = now_ms;
+        m_last_ms = event_ms;
         return false;
     }
 
@@ -98,10 +97,32 @@ bool PointerInput::event(int phase, int kind, double x, double y, int button, do
         io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
         return true;
     }
-    bool recent = now_ms - m_last_ms < 80;
-    m_coasting = recent && std::fabs(m_velocity) > stop_velocity;
-    m_momentum_ms = now_ms;
+    m_velocity = release_velocity(event_ms);
+    m_coasting = std::fabs(m_velocity) > stop_velocity;
+    m_momentum_ms = -1; // the next frame starts the coast, on the frame clock
     return false;
+}
+
+float PointerInput::release_velocity(double up_ms) const
+{
+    // The finger's speed over its last moves: from the oldest sample within the window to the
+    // newest. A finger that rested before lifting (no move lately, or none that went anywhere)
+    // lets go without a fling.
+    if (m_sample_count < 2 || up_ms - m_last_ms > velocity_window_ms)
+        return 0;
+    size_t count = std::min(m_sample_count, m_samples.size());
+    Sample const& newest = m_samples[(m_sample_count - 1) % m_samples.size()];
+    Sample const* oldest = &newest;
+    for (size_t back = 2; back <= count; ++back) {
+        Sample const& sample = m_samples[(m_sample_count - back) % m_samples.size()];
+        if (newest.time_ms - sample.time_ms > velocity_window_ms)
+            break;
+        oldest = &sample;
+    }
+    double elapsed = newest.time_ms - oldest->time_ms;
+    if (elapsed <= 0)
+        return 0;
+    return static_cast<float>((newest.y - oldest->y) / elapsed);
 }
 
 void PointerInput::scroll_by(float delta)
@@ -139,7 +160,7 @@ bool PointerInput::update(double now_ms)
     // 2. Coasting: the velocity halves every half-life.
     if (!m_coasting)
         return false;
-    double elapsed = now_ms - m_momentum_ms;
+    double elapsed = m_momentum_ms < 0 ? 16 : now_ms - m_momentum_ms;
     m_momentum_ms = now_ms;
     if (elapsed <= 0)
         return true;

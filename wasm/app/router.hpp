@@ -32,6 +32,9 @@ public:
     // Applies what was asked since the last frame. Returns true when the screen changed.
     bool apply(AppContext& app);
 
+    // Something was asked since the last apply (the app draws another frame to apply it).
+    bool has_requests() const { return !m_requests.empty(); }
+
     Screen* current() const;
     std::string const& current_route() const;
     int depth() const { return static_cast<int>(m_stack.size()); }

@@ -50,6 +50,8 @@ void Shell::draw(App& app, AppContext& context, ui::Kit& kit, FontAtlas& fonts, 
     if (screen)
         screen->draw(context, kit);
     kit.gap(32);
+    m_scroll_css = ImGui::GetScrollY() / kit.px(1);
+    m_scroll_max_css = ImGui::GetScrollMaxY() / kit.px(1);
     ImGui::End();
 
     // 3. The bar on top, drawn last so that its menu opens over the screen.

@@ -24,12 +24,18 @@ public:
     void draw(App& app, AppContext& context, ui::Kit& kit, FontAtlas& fonts, float css_width,
         float css_height, bool screen_is_new);
 
+    // How far the current screen is scrolled, and how far it can be, in CSS px (inspection).
+    float scroll_css() const { return m_scroll_css; }
+    float scroll_max_css() const { return m_scroll_max_css; }
+
 private:
     void draw_top_bar(
         App& app, AppContext& context, ui::Kit& kit, FontAtlas& fonts, float css_width);
     void draw_menu(App& app, AppContext& context, ui::Kit& kit, float css_width);
 
     bool m_menu_open = false;
+    float m_scroll_css = 0;
+    float m_scroll_max_css = 0;
 };
 
 } // namespace machiba::app

@@ -23,13 +23,17 @@ enum SoftKey : int { SoftKeyBackspace = 0, SoftKeyEnter = 1 };
 // The canvas's CSS size and the device pixel ratio changed (also called once at start).
 MACHIBA_EXPORT void machiba_resize(double css_width, double css_height, double pixel_ratio);
 
-// A pointer event on the canvas. Returns 1 when an up lands on a text field, so that the page can
-// focus its hidden text element while the tap still counts as a user gesture (phones raise the
-// soft keyboard only then).
-MACHIBA_EXPORT int machiba_pointer(int phase, int kind, double x, double y, int button);
+// A pointer event on the canvas, with the event's time stamp (event.timeStamp, in ms). Returns 1
+// when an up lands on a text field, so that the page can focus its hidden text element while the
+// tap still counts as a user gesture (phones raise the soft keyboard only then).
+MACHIBA_EXPORT int machiba_pointer(
+    int phase, int kind, double x, double y, int button, double time_ms);
 
 // Committed text from the hidden text element (typing, IME composition end, paste).
 MACHIBA_EXPORT void machiba_text(char const* utf8);
+
+// Text pasted into the hidden text element (the browser hands it over only in a paste event).
+MACHIBA_EXPORT void machiba_paste(char const* utf8);
 
 // The text being composed by an IME, shown over the field until committed ("" when it ends).
 MACHIBA_EXPORT void machiba_composition(char const* utf8);
