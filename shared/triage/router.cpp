@@ -147,6 +147,18 @@ TriageResult Router::route(std::string_view question, std::int64_t now_ms) const
     return result;
 }
 
+TriageResult Router::browse(Topic topic, std::int64_t now_ms) const
+{
+    TriageResult result;
+    result.evaluated_at_ms = now_ms;
+    result.route = Route::consult;
+    result.topic = topic;
+    result.crisis_card = true;
+    result.articles = m_pack.topic_articles(topic);
+    add_resources(result, now_ms);
+    return result;
+}
+
 void Router::add_resources(TriageResult& result, std::int64_t now_ms) const
 {
     auto const& card = m_pack.card(result.route);

@@ -22,6 +22,10 @@ public:
     // Routes one question; now_ms (Unix ms) decides what is open.
     TriageResult route(std::string_view question, std::int64_t now_ms) const;
 
+    // What a topic chip shows to someone who would rather tap than type: the people to talk to
+    // and the topic's articles, with the crisis card (a chip says nothing about urgency).
+    TriageResult browse(Topic topic, std::int64_t now_ms) const;
+
     // Applies the answer to the result's follow-up question. A safety route never drops below
     // crisis through a follow-up answer. Errors: no follow-up, or an unknown option.
     std::variant<TriageResult, TriageError> answer_follow_up(TriageResult const& result,
