@@ -734,7 +734,7 @@ ResultLines result_lines(app::AppContext& app, rules::ProgramPack const& pack,
         for (auto const& document : steps["documents"]) {
             auto text = document.is_object() ? json_string(document, language.c_str()) : "";
             if (!text.empty())
-                details.push_back({Kind::muted, {}, "\xE2\x80\xA2 " + text, {}});
+                details.push_back({Kind::muted, {}, app.t("rules.bullet") + text, {}});
         }
     }
     if (steps.is_object() && steps.contains("contact") && steps["contact"].is_object()) {
