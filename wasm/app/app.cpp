@@ -213,7 +213,8 @@ void App::frame(double time)
     //    frame), input ImGui spreads over frames, a screen opened from this frame, a window
     //    hidden for its first frame while it measures itself (a popup), a caret that blinks.
     update_text_input();
-    if (had_input || imgui.InputEventsQueue.Size > 0 || m_router.has_requests())
+    if (had_input || imgui.InputEventsQueue.Size > 0 || m_router.has_requests() ||
+        m_kit.wants_another_frame())
         m_frames.keep_animating();
     for (ImGuiWindow* window : imgui.Windows) {
         if (window->Active &&

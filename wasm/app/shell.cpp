@@ -157,10 +157,9 @@ void Shell::draw_menu(App& app, AppContext& context, ui::Kit& kit, float css_wid
     // 1. The language.
     kit.muted(context.t("common.language"));
     kit.gap(4);
-    static std::vector<std::string> names;
-    names = {context.t("common.language_ja"), context.t("common.language_en")};
+    m_language_names = {context.t("common.language_ja"), context.t("common.language_en")};
     int selected = context.strings.language() == "en" ? 1 : 0;
-    if (kit.choice_list("shell.language", {}, names, selected)) {
+    if (kit.choice_list("shell.language", {}, m_language_names, selected)) {
         app.choose_language(selected == 1 ? "en" : "ja");
         ImGui::CloseCurrentPopup();
         m_menu_open = false;

@@ -4,6 +4,9 @@
 
 #include "wasm/app/screen.hpp"
 
+#include <string>
+#include <vector>
+
 namespace machiba::ui {
 class Kit;
 }
@@ -34,6 +37,7 @@ private:
     void draw_menu(App& app, AppContext& context, ui::Kit& kit, float css_width);
 
     bool m_menu_open = false;
+    std::vector<std::string> m_language_names;
     float m_scroll_css = 0;
     float m_scroll_max_css = 0;
 };

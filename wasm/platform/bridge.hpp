@@ -88,6 +88,13 @@ void machiba_js_clipboard_write(char const* utf8);
 // Opens tel:, mailto: and https: links; anything else is refused.
 void machiba_js_open_url(char const* url);
 
+// Saves a same-origin URL (cookies go with it) as a file named file_name: an export for staff.
+void machiba_js_download(char const* url, char const* file_name);
+
+// Leaves the app for a same-origin path or an https: address, replacing the current history
+// entry so that the back button does not return (the health room's quick exit).
+void machiba_js_leave(char const* url);
+
 // Browser history mirrors the screen stack: push on open, back when the app's back is tapped.
 void machiba_js_history_push(int depth, char const* route);
 void machiba_js_history_back(int steps);

@@ -161,6 +161,30 @@ mergeInto(LibraryManager.library, {
     else window.location.href = value;
   },
 
+  machiba_js_download: function(url, fileName) {
+    var address = UTF8ToString(url);
+    if (!address.startsWith('/')) {
+      console.warn('machiba: refused to download ' + address);
+      return;
+    }
+    var link = document.createElement('a');
+    link.href = address;
+    link.download = UTF8ToString(fileName);
+    link.rel = 'noopener';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  },
+
+  machiba_js_leave: function(url) {
+    var address = UTF8ToString(url);
+    if (!/^(\/(?!\/)|https:)/.test(address)) {
+      console.warn('machiba: refused to leave for ' + address);
+      return;
+    }
+    window.location.replace(address);
+  },
+
   machiba_js_history_push: function(depth, route) {
     history.pushState({machibaDepth: depth}, '', '#/' + UTF8ToString(route));
   },

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <imgui_internal.h>
 
@@ -43,22 +44,45 @@ void Kit::begin_frame(float pixel_ratio, bool wide)
     m_disabled_depth = 0;
     m_text_active = false;
     m_active_text_rect = {};
+
+    m_row_heights.swap(m_row_heights_building);
+    m_row_heights_building.clear();
 }
 
 // ---- Text -------------------------------------------------------------------------------------
 
+std::vector<TextLine> Kit::lines(std::string_view text, float wrap_width, ImFont* font) const
+{
+    // ImGui's advances are those of the baked size; FontSize was raised after baking to space
+    // the lines (FontAtlas), so text is drawn at scale 1 with FontSize as its size.
+    return break_lines(text, wrap_width, [font](char32_t code) {
+        return code <= 0xFFFF ? font->GetCharAdvance(static_cast<ImWchar>(code))
+                              : font->FallbackAdvanceX;
+    });
+}
+
 ImVec2 Kit::measure(std::string_view text, float wrap_width, ImFont* font) const
 {
     ImFont* used = font ? font : ImGui::GetFont();
-    return used->CalcTextSizeA(used->FontSize, FLT_MAX, wrap_width, text.data(), end_of(text));
+    float width = 0;
+    auto broken = lines(text, wrap_width, used);
+    for (auto const& line : broken)
+        width = std::max(width, line.width);
+    return ImVec2(width, used->FontSize * static_cast<float>(broken.size()));
 }
 
 void Kit::draw_wrapped(
     ImVec2 position, ImU32 color, std::string_view text, float wrap_width, ImFont* font)
 {
     ImFont* used = font ? font : ImGui::GetFont();
-    ImGui::GetWindowDrawList()->AddText(
-        used, used->FontSize, position, color, text.data(), end_of(text), wrap_width);
+    auto* draw = ImGui::GetWindowDrawList();
+    float y = position.y;
+    for (auto const& line : lines(text, wrap_width, used)) {
+        if (!line.text.empty())
+            draw->AddText(used, used->FontSize, ImVec2(position.x, y), color, line.text.data(),
+                end_of(line.text));
+        y += used->FontSize;
+    }
 }
 
 void Kit::heading(std::string_view id, std::string_view text)
@@ -225,6 +249,18 @@ bool Kit::card(
     float height =
         px(padding) * 2 + badge_height + title_size.y + (body.empty() ? 0 : px(6) + body_size.y);
     height = std::max(height, px(72));
+
+    // Cards side by side in a grid share their row's height (the tallest of the last frame), so
+    // that a row reads as one.
+    if (ImGuiTable* table = ImGui::GetCurrentTable()) {
+        auto row = (static_cast<std::uint64_t>(table->ID) << 32) |
+            static_cast<std::uint32_t>(ImGui::TableGetRowIndex());
+        float& tallest = m_row_heights_building[row];
+        tallest = std::max(tallest, height);
+        auto last = m_row_heights.find(row);
+        if (last != m_row_heights.end())
+            height = std::max(height, last->second);
+    }
 
     // 2. The hit area and the picture.
     ImVec2 position = ImGui::GetCursorScreenPos();
@@ -574,8 +610,9 @@ void Kit::end_grid()
 bool Kit::record_last_item(std::string_view id, std::string_view role, std::string_view label,
     std::string_view value, int checked)
 {
-    // Only what can be seen: an item scrolled out of its window is not on the screen.
-    if (!ImGui::IsItemVisible())
+    // Only what can be seen: an item scrolled out of its window is not on the screen, nor is
+    // one in a window hidden for its first frame while it measures itself.
+    if (!ImGui::IsItemVisible() || ImGui::GetCurrentWindowRead()->Hidden)
         return false;
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();

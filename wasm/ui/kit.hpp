@@ -6,12 +6,49 @@
 // Widgets take the width left in the current column (ImGui::GetContentRegionAvail), so they
 // fit a phone, a desktop column or a grid cell alike. Every id must be unique on the screen and
 // stable across languages ("rules.sdgs.apply"); tests and the log use it.
+//
+// ---- Using the kit in a screen's draw(app, ui) ------------------------------------------------
+//
+//     ui.heading("rules.sdgs.heading", app.t("rules.sdgs_heading"));
+//     ui.text(app.t("rules.sdgs_lead"));            // wraps at the column, Japanese line rules
+//     ui.muted(app.t("rules.sdgs_note"));           // secondary text
+//     ui.gap(16);                                   // vertical space, CSS px
+//     ui.text_field("rules.sdgs.name", app.t("rules.name_label"), m_name, app.t("rules.hint"));
+//     ui.text_area("health.question", app.t("health.question_label"), m_question, 5);
+//     ui.checkbox("rules.sdgs.nonprofit", app.t("rules.nonprofit"), m_nonprofit);
+//     ui.choice_list("rules.sdgs.kind", app.t("rules.kind_label"), m_kind_labels, m_kind);
+//     if (ui.big_button("rules.sdgs.check", app.t("rules.check")))   // the main action
+//         check();
+//     if (ui.button("rules.sdgs.reset", app.t("rules.reset")))       // a secondary action
+//         reset();
+//     if (ui.card("campaigns.item.3", title, summary, badge))        // a tappable card
+//         app.router.open("campaigns/detail", "3");
+//     ui.link("health.chat", app.t("health.chat_label"), "https://...");   // tel:, mailto:, https:
+//
+// - Text fields edit a std::string member in place and return true when it changed. Japanese
+//   typed with an IME, paste and a phone's soft keyboard reach them through the page's hidden
+//   text element; nothing to do in the screen.
+// - Lists of labels (choice_list, chips, tabs) take std::span<std::string const>: keep a
+//   std::vector<std::string> member and refill it from app.t() in draw(), so that a language
+//   switch shows at once.
+// - Layout: the shell gives a column 32 CSS px narrower than a phone, or a centred column up to
+//   1040 CSS px on a desktop (ui.wide() is true from 768 CSS px). For side by side content use
+//   begin_grid(id, ui.wide() ? 2 : 1), next_cell() between cells, end_grid() when it returned
+//   true. ImGui::SameLine(0, ui.px(8)) puts two buttons on one line.
+// - begin_disabled(true) ... end_disabled() dims a part and makes it ignore taps.
+// - progress_bar(id, label, fraction) for work in progress.
+// - Something the kit lacks may be drawn with ImGui directly; then call record_last_item() so
+//   that tests can find it, keep tap targets at least 44 CSS px (ui.px(44)), and use
+//   palette() colours. Ask the shell engineer before growing a private kit.
 #pragma once
 
 #include "wasm/ui/inspector.hpp"
+#include "wasm/ui/line_breaker.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <imgui.h>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -93,6 +130,10 @@ public:
     void next_cell();
     void end_grid();
 
+    // Called after the frame: a grid row's tallest card changed in it, so the next frame draws
+    // the row at its new height.
+    bool wants_another_frame() const { return m_row_heights_building != m_row_heights; }
+
     // The text field being edited this frame, in CSS px (empty when none).
     bool text_active() const { return m_text_active; }
     CssRect const& active_text_rect() const { return m_active_text_rect; }
@@ -106,6 +147,7 @@ private:
     bool row_button(std::string_view id, float height);
     void draw_wrapped(ImVec2 position, ImU32 color, std::string_view text, float wrap_width,
         ImFont* font = nullptr);
+    std::vector<TextLine> lines(std::string_view text, float wrap_width, ImFont* font) const;
     ImVec2 measure(std::string_view text, float wrap_width, ImFont* font = nullptr) const;
     bool input(std::string_view id, std::string_view label, std::string& value,
         std::string_view hint, bool multiline, int lines);
@@ -119,6 +161,8 @@ private:
     std::vector<bool> m_disabled_stack;
     bool m_text_active = false;
     CssRect m_active_text_rect;
+    std::map<std::uint64_t, float> m_row_heights; // grid row -> tallest card, last frame
+    std::map<std::uint64_t, float> m_row_heights_building; // the same, this frame
 };
 
 } // namespace machiba::ui

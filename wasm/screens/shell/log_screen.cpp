@@ -20,10 +20,9 @@ public:
     void draw(app::AppContext& app, ui::Kit& ui) override
     {
         // 1. Which levels to show, and what to do with the lines.
-        static std::vector<std::string> levels;
-        levels = {app.t("common.log_debug"), app.t("common.log_info"), app.t("common.log_warning"),
-            app.t("common.log_error")};
-        ui.chips("log.levels", levels, m_levels);
+        m_level_names = {app.t("common.log_debug"), app.t("common.log_info"),
+            app.t("common.log_warning"), app.t("common.log_error")};
+        ui.chips("log.levels", m_level_names, m_levels);
         if (ui.button("log.copy", app.t("common.log_copy")))
             ImGui::SetClipboardText(as_text(app).c_str());
         ImGui::SameLine(0, ui.px(8));
@@ -38,7 +37,7 @@ public:
             if (!m_levels[static_cast<size_t>(it->level)])
                 continue;
             ++shown;
-            ui.muted(std::string(platform::to_string(it->level)) + " · " + it->category);
+            ui.muted(m_level_names[static_cast<size_t>(it->level)] + " · " + it->category);
             ui.text(it->message);
             ui.gap(8);
         }
@@ -58,6 +57,7 @@ private:
     }
 
     std::vector<bool> m_levels{false, true, true, true};
+    std::vector<std::string> m_level_names;
 };
 
 } // namespace
