@@ -81,7 +81,7 @@ async function openParks(app) {
 async function currentSlide(app) {
   const state = await app.inspect();
   const dot = state.widgets.find((widget) => widget.id.startsWith('campaign.slide.dot.') &&
-                                             widget.checked === 1);
+                                             widget.checked === true);
   return dot ? Number(dot.id.split('.').pop()) : -1;
 }
 
@@ -93,6 +93,33 @@ async function waitForSlide(app, index) {
     if (Date.now() > deadline) throw new Error(`expected slide ${index}, on slide ${slide}`);
     await app.page.waitForTimeout(50);
   }
+}
+
+// Scrolls in small steps until the widget is in view well above the bottom edge (a button near
+// the edge of a phone screen is where a thumb and a scroll fight), then taps it.
+export async function reach(app, query, {up = false, tap = true} = {}) {
+  const look = async () => {
+    const state = await app.inspect();
+    return [state, state.widgets.find((item) => (query.id instanceof RegExp
+      ? query.id.test(item.id) : item.id === query.id))];
+  };
+  for (let attempt = 0; attempt < 40; ++attempt) {
+    // Boxes that fit their content take their height a frame late: wait for a still layout.
+    let [state, widget] = await look();
+    for (let still = 0; still < 10; ++still) {
+      await app.page.waitForTimeout(80);
+      const [again, moved] = await look();
+      const same = (widget && moved && widget.rect.y === moved.rect.y) || (!widget && !moved);
+      [state, widget] = [again, moved];
+      if (same) break;
+    }
+    if (widget && widget.rect.y >= 64 &&
+        widget.rect.y + widget.rect.height <= state.viewport.height - 24) {
+      return tap ? app.tap(query) : widget;
+    }
+    await app.scrollBy(up ? -150 : 150);
+  }
+  throw new Error(`could not reach ${JSON.stringify(query)}`);
 }
 
 // Replaces a text field's content: tap, select all, type.
@@ -107,7 +134,7 @@ export async function replaceText(app, query, value) {
 }
 
 async function answerRequired(app, comment) {
-  await app.tap({id: `campaign.question.satisfaction.4`});
+  await reach(app, {id: 'campaign.question.satisfaction.4'}, {up: true});
   await app.tap({id: `campaign.question.frequency.1`});
   await app.tap({id: `campaign.question.wishes.shade`});
   await app.type({id: 'campaign.question.comment'}, comment);
@@ -165,8 +192,10 @@ export const tests = [
       await app.tap({id: 'campaign.slide.answer'});
 
       // 4. The questions: sending without the required answers is refused on the device.
-      await app.tap({id: 'campaign.form.confirm'});
-      const problem = await app.find({id: 'campaign.question.satisfaction.problem'});
+      await reach(app, {id: 'campaign.form.confirm'});
+      await app.find({id: 'campaign.form.problems'});
+      const problem = await reach(app, {id: 'campaign.question.satisfaction.problem'},
+                                  {up: true, tap: false});
       assertEqual(problem.role, 'alert', 'the required rating is reported');
       await app.screenshot('campaigns-questions-required');
 
@@ -182,16 +211,17 @@ export const tests = [
       // 6. The draft survives a reload: the same answers come back.
       await app.page.waitForFunction(() => window.machiba.pendingWrites() === 0);
       await openParks(app);
-      const restored = await app.find({id: 'campaign.question.comment'});
+      const restored = await reach(app, {id: 'campaign.question.comment'}, {tap: false});
       assertEqual(restored.value, comment, 'the free text after a reload');
-      const rating = await app.find({id: 'campaign.question.satisfaction.4'});
-      assertEqual(rating.checked, 1, 'the rating after a reload');
+      const rating = await reach(app, {id: 'campaign.question.satisfaction.4'},
+                                 {up: true, tap: false});
+      assertEqual(rating.checked, true, 'the rating after a reload');
 
       // 7. Confirm, send, and see it acknowledged by the server.
-      await app.tap({id: 'campaign.form.confirm'});
+      await reach(app, {id: 'campaign.form.confirm'});
       await app.find({id: 'campaign.confirm.send'});
       await app.screenshot('campaigns-confirm');
-      await app.tap({id: 'campaign.confirm.send'});
+      await reach(app, {id: 'campaign.confirm.send'});
       await app.waitFor((state) => state.widgets.find(
           (widget) => widget.label.startsWith(text[app.language].sent)), 'the sent message');
       await app.screenshot('campaigns-sent');
@@ -212,10 +242,10 @@ export const tests = [
       await app.tap({id: 'campaign.slide.dot.3'});
       await app.tap({id: 'campaign.slide.answer'});
       await answerRequired(app, `オフラインで書いた意見 ${marker}`);
-      await app.tap({id: 'campaign.form.confirm'});
+      await reach(app, {id: 'campaign.form.confirm'});
       await app.page.route('**/api/v1/campaigns/*/opinions', (route) =>
         route.abort('internetdisconnected'));
-      await app.tap({id: 'campaign.confirm.send'});
+      await reach(app, {id: 'campaign.confirm.send'});
       await app.find({id: 'campaign.sent.retry'});
       await app.screenshot('campaigns-offline-waiting');
 

@@ -4,6 +4,7 @@
 #include "shared/campaign/opinion.hpp"
 #include "shared/platform/clock.hpp"
 #include "shared/platform/key_value_store.hpp"
+#include "wasm/app/frame_scheduler.hpp"
 #include "wasm/app/router.hpp"
 #include "wasm/app/screen.hpp"
 #include "wasm/app/strings.hpp"
@@ -88,6 +89,8 @@ public:
             draw_sent(app, ui, campaign);
             break;
         }
+        if (layout_settling())
+            app.frames.request(2);
     }
 
 private:
@@ -170,7 +173,7 @@ private:
         ui.muted(app.t("campaigns.form_lead"));
         ui.gap(12);
         if (draw_questions(app, ui, campaign, state.demographics, m_draft, m_problems,
-                "campaign")) {
+                "campaign", &m_scroll_to_problem)) {
             save_draft(app);
             if (!m_problems.empty())
                 validate(campaign);
@@ -188,6 +191,8 @@ private:
             validate(campaign);
             if (m_problems.empty())
                 go_to(app, Stage::confirm);
+            else
+                m_scroll_to_problem = true;
         }
         if (ui.button("campaign.form.slides", app.t("campaigns.back_to_slides")))
             go_to(app, Stage::slides);
@@ -240,6 +245,7 @@ private:
             validate(campaign);
             if (!m_problems.empty()) {
                 go_to(app, Stage::questions);
+                m_scroll_to_problem = true;
                 return;
             }
             m_sent_key = OpinionOutbox::instance().add(app, m_id, body);
@@ -317,6 +323,7 @@ private:
     campaign::ValidationProblems m_problems;
     std::string m_sent_key;
     bool m_scroll_top = false;
+    bool m_scroll_to_problem = false;
 };
 
 } // namespace

@@ -110,18 +110,29 @@ float flow(ui::Kit& ui, std::vector<Token> const& tokens, ImVec2 origin, float w
     return tokens.empty() ? 0 : y + line;
 }
 
+
+} // namespace
+
+// Boxes take their content's height a frame late; a box whose height is not yet its content's
+// asks for another frame (the app draws only on change), so the layout settles before it rests.
+namespace {
+bool layout_unsettled = false;
+std::vector<float> box_min_heights;
+} // namespace
+
 // A rounded box whose height follows its content (the last frame's), at least min_height.
-bool begin_box(std::string_view id, float min_height, ImU32 fill, ImU32 border, float rounding,
-    ImVec2 padding)
+bool begin_box(std::string_view id, float min_height, unsigned fill, unsigned border,
+    float rounding, float padding_x, float padding_y)
 {
     std::string name(id);
     float width = ImGui::GetContentRegionAvail().x;
+    box_min_heights.push_back(min_height);
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, min_height), ImVec2(width, FLT_MAX));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, fill);
     ImGui::PushStyleColor(ImGuiCol_Border, border);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, rounding);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, border == 0 ? 0.0f : 1.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(padding_x, padding_y));
     bool open = ImGui::BeginChild(name.c_str(), ImVec2(width, 0),
         ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding |
             (border == 0 ? 0 : ImGuiChildFlags_Border),
@@ -133,10 +144,23 @@ bool begin_box(std::string_view id, float min_height, ImU32 fill, ImU32 border, 
 
 void end_box()
 {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    float used = window->DC.CursorMaxPos.y - window->Pos.y + window->WindowPadding.y;
+    float min_height = box_min_heights.empty() ? 0 : box_min_heights.back();
+    if (!box_min_heights.empty())
+        box_min_heights.pop_back();
+    float wanted = std::max(used, min_height);
+    if (std::fabs(wanted - window->Size.y) > 1)
+        layout_unsettled = true;
     ImGui::EndChild();
 }
 
-} // namespace
+bool layout_settling()
+{
+    bool unsettled = layout_unsettled;
+    layout_unsettled = false;
+    return unsettled;
+}
 
 // ---- Small drawing helpers --------------------------------------------------------------------
 
@@ -253,7 +277,7 @@ DeckAction draw_slide_deck(app::AppContext& app, ui::Kit& ui, campaign::Campaign
     ImGui::SetCursorScreenPos(ImVec2(start.x + offset, start.y));
     ImU32 card_fill = palette.surface;
     bool card_open = begin_box(prefix + ".slide.card", card_height, card_fill, palette.border,
-        ui.px(18), ImVec2(ui.px(22), ui.px(20)));
+        ui.px(18), ui.px(22), ui.px(20));
     if (card_open) {
         // The page's own header: the campaign's name and where in the slides this is.
         std::string position = std::to_string(state.index + 1) + " / " + std::to_string(count);
@@ -572,7 +596,8 @@ bool draw_rating(app::AppContext& app, ui::Kit& ui, std::string const& id,
 
 bool draw_questions(app::AppContext& app, ui::Kit& ui, campaign::Campaign const& campaign,
     campaign::Demographics const& demographics, AnswerDraft& draft,
-    campaign::ValidationProblems const& problems, std::string_view id_prefix)
+    campaign::ValidationProblems const& problems, std::string_view id_prefix,
+    bool* scroll_to_problem)
 {
     auto const& palette = ui.palette();
     std::string const& language = app.strings.language();
@@ -588,9 +613,13 @@ bool draw_questions(app::AppContext& app, ui::Kit& ui, campaign::Campaign const&
             has_problem = has_problem || problem.pointer.rfind(pointer, 0) == 0;
 
         // 1. A card per question: its number, whether it is required, the prompt, the help.
+        if (has_problem && scroll_to_problem && *scroll_to_problem) {
+            ImGui::SetScrollHereY(0.1f);
+            *scroll_to_problem = false;
+        }
         if (!begin_box(id + ".card", 0, palette.surface, has_problem ? palette.danger
                                                                      : palette.border,
-                ui.px(14), ImVec2(ui.px(16), ui.px(16)))) {
+                ui.px(14), ui.px(16), ui.px(16))) {
             end_box();
             continue;
         }
@@ -684,7 +713,7 @@ bool draw_questions(app::AppContext& app, ui::Kit& ui, campaign::Campaign const&
 
     // 4. Who is answering, if they wish to say: chips for age band and district.
     if (begin_box(prefix + ".about", 0, palette.surface, palette.border, ui.px(14),
-            ImVec2(ui.px(16), ui.px(16)))) {
+            ui.px(16), ui.px(16))) {
         draw_tag(ui, app.t("campaigns.optional"), palette.background, palette.muted);
         ImGui::NewLine();
         ui.gap(4);

@@ -64,13 +64,25 @@ struct AnswerDraft {
 };
 
 // Draws every question of the campaign, then the optional age band and district. Problems are
-// shown under the question their pointer names. Returns true when an answer changed.
+// shown under the question their pointer names; when scroll_to_problem is set, the page scrolls
+// to the first of them and the flag is cleared. Returns true when an answer changed.
 bool draw_questions(app::AppContext& app, ui::Kit& ui, campaign::Campaign const& campaign,
     campaign::Demographics const& demographics, AnswerDraft& draft,
-    campaign::ValidationProblems const& problems, std::string_view id_prefix);
+    campaign::ValidationProblems const& problems, std::string_view id_prefix,
+    bool* scroll_to_problem = nullptr);
 
 // The resident's words for a problem (by its code), in the current language.
 std::string problem_text(app::AppContext& app, campaign::ValidationProblem const& problem);
+
+// A rounded box (a child window) whose height follows its content, at least min_height; every
+// begin_box is followed by end_box, whatever it returned.
+bool begin_box(std::string_view id, float min_height, unsigned fill, unsigned border,
+    float rounding, float padding_x, float padding_y);
+void end_box();
+
+// True when a box drawn since the last call has not yet taken its content's height: the screen
+// then asks for another frame. Clears itself.
+bool layout_settling();
 
 // A small rounded tag ("必須", "Q1") drawn inline; advances the cursor on the same line.
 void draw_tag(ui::Kit& ui, std::string_view text, unsigned fill, unsigned ink);

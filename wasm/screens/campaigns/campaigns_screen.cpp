@@ -75,10 +75,10 @@ public:
                 ui.text(app.t("campaigns.closed"));
             }
             std::string badge = app.t(now < summary.starts_at ? "campaigns.upcoming"
-                                                              : "campaigns.closed_badge") +
-                "  " + format_period(summary.starts_at, summary.ends_at, language);
-            if (ui.card("campaigns.closed." + summary.id, summary.title.in(language),
-                    summary.summary.in(language), badge))
+                                                              : "campaigns.closed_badge");
+            std::string body = format_period(summary.starts_at, summary.ends_at, language) +
+                "\n" + summary.summary.in(language);
+            if (ui.card("campaigns.closed." + summary.id, summary.title.in(language), body, badge))
                 app.router.open("campaigns/detail", summary.id);
         }
     }

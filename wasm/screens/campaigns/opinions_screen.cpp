@@ -2,6 +2,7 @@
 // server), their likes, and the ward's replies. A like is anonymous and counted once per device.
 #include "shared/platform/http_client.hpp"
 #include "shared/platform/key_value_store.hpp"
+#include "wasm/app/frame_scheduler.hpp"
 #include "wasm/app/router.hpp"
 #include "wasm/app/screen.hpp"
 #include "wasm/app/strings.hpp"
@@ -56,6 +57,8 @@ public:
         if (!page.next.empty() && !page.loading &&
             ui.button("opinions.more", app.t("campaigns.more")))
             load_page(app);
+        if (layout_settling())
+            app.frames.request(2);
     }
 
 private:
@@ -94,18 +97,8 @@ private:
         std::string const& language = app.strings.language();
         std::string id = "opinions." + std::to_string(opinion.id);
 
-        std::string name = "##" + id;
-        float width = ImGui::GetContentRegionAvail().x;
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, palette.surface);
-        ImGui::PushStyleColor(ImGuiCol_Border, palette.border);
-        ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, ui.px(14));
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(16), ui.px(14)));
-        bool open = ImGui::BeginChild(name.c_str(), ImVec2(width, 0),
-            ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding |
-                ImGuiChildFlags_Border,
-            ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        ImGui::PopStyleVar(2);
-        ImGui::PopStyleColor(2);
+        bool open = begin_box(id + ".box", 0, palette.surface, palette.border, ui.px(14),
+            ui.px(16), ui.px(14));
         if (open) {
             // 1. Who and when, as far as they said.
             std::string about = format_date(opinion.received_at, language);
@@ -140,19 +133,12 @@ private:
             // 3. The ward's reply.
             if (!opinion.reply.empty()) {
                 ui.gap(8);
-                ImGui::PushStyleColor(ImGuiCol_ChildBg, palette.selected);
-                ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, ui.px(10));
-                ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(12), ui.px(10)));
-                std::string reply_name = name + "reply";
-                if (ImGui::BeginChild(reply_name.c_str(), ImVec2(0, 0),
-                        ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
-                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+                if (begin_box(id + ".reply", 0, palette.selected, 0, ui.px(10), ui.px(12),
+                        ui.px(10))) {
                     ui.text(app.t("campaigns.ward_reply"));
                     ui.text(opinion.reply);
                 }
-                ImGui::EndChild();
-                ImGui::PopStyleVar(2);
-                ImGui::PopStyleColor();
+                end_box();
             }
 
             // 4. Likes: once per device.
@@ -167,7 +153,7 @@ private:
                 like(app, opinion.id);
             ui.end_disabled();
         }
-        ImGui::EndChild();
+        end_box();
         ui.gap(12);
     }
 

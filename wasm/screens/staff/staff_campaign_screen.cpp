@@ -8,6 +8,7 @@
 #include "shared/campaign/campaign_limits.hpp"
 #include "shared/platform/clock.hpp"
 #include "shared/platform/http_client.hpp"
+#include "wasm/app/frame_scheduler.hpp"
 #include "wasm/app/router.hpp"
 #include "wasm/app/screen.hpp"
 #include "wasm/app/strings.hpp"
@@ -122,6 +123,8 @@ public:
             else
                 draw_preview(app, ui, std::max(ui.px(560), height - ui.px(60)));
         }
+        if (layout_settling())
+            app.frames.request(2);
     }
 
 private:

@@ -1,6 +1,7 @@
 // Moderation: a campaign's opinions as sent (unmasked: the only screen that shows personal
 // information, flagged where the core found it), to publish or hide, and to answer.
 #include "shared/platform/http_client.hpp"
+#include "wasm/app/frame_scheduler.hpp"
 #include "wasm/app/router.hpp"
 #include "wasm/app/screen.hpp"
 #include "wasm/app/strings.hpp"
@@ -85,6 +86,8 @@ public:
         if (!queue.next.empty() && !queue.loading &&
             ui.button("staff.opinions.more", app.t("staff.more")))
             load(app, false);
+        if (layout_settling())
+            app.frames.request(2);
     }
 
 private:
@@ -161,18 +164,9 @@ private:
         auto const& opinion = item.opinion;
         std::string id = "staff.opinion." + std::to_string(opinion.id);
 
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, palette.surface);
-        ImGui::PushStyleColor(ImGuiCol_Border, item.personal_info.empty() ? palette.border
-                                                                         : palette.accent);
-        ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, ui.px(12));
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(16), ui.px(14)));
-        std::string name = "##" + id;
-        bool open = ImGui::BeginChild(name.c_str(), ImVec2(0, 0),
-            ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding |
-                ImGuiChildFlags_Border,
-            ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        ImGui::PopStyleVar(2);
-        ImGui::PopStyleColor(2);
+        bool open = begin_box(id + ".box", 0, palette.surface,
+            item.personal_info.empty() ? palette.border : palette.accent, ui.px(12), ui.px(16),
+            ui.px(14));
         if (open) {
             // 1. Its state and where it came from.
             ImU32 fill = item.status == "published" ? palette.selected
@@ -229,7 +223,7 @@ private:
             if (ui.button(id + ".reply.save", app.t("staff.save_reply")))
                 save_reply(app, opinion.id, reply);
         }
-        ImGui::EndChild();
+        end_box();
         ui.gap(12);
     }
 
