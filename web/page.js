@@ -298,4 +298,12 @@
   }
 
   start().catch((error) => showFailure(error.message));
+
+  // Keep the app on the device for the next visit without a signal (web/sw.js). Not on a page
+  // opened from a file or a browser without service workers; a refusal costs nothing but that.
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('sw.js').catch((error) => {
+      console.warn('machiba: no offline copy: ' + error.message);
+    });
+  }
 })();

@@ -276,6 +276,37 @@ export const tests = [
   },
 
   {
+    name: 'after one visit the app opens without a network',
+    async run(app) {
+      // 1. The first visit installs the service worker, which keeps the app's files.
+      await app.open();
+      await app.page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((resolve) =>
+            navigator.serviceWorker.addEventListener('controllerchange', resolve, {once: true}));
+        }
+      });
+
+      // 2. Offline, a reload still starts the app and shows the four services.
+      const context = app.page.context();
+      await context.setOffline(true);
+      try {
+        await app.reload();
+        const state = await app.waitForScreen('home');
+        assert(widgetById(state, 'home.service.health'), 'the health room offline');
+        await app.tap({id: 'home.service.campaigns'});
+        await app.waitForScreen('campaigns');
+      } finally {
+        await context.setOffline(false);
+      }
+
+      // Screens that ask the server while offline may say so in the console.
+      app.allowConsoleError(/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/);
+    },
+  },
+
+  {
     name: 'the canvas is drawn at the device pixel ratio',
     async run(app) {
       await app.open();

@@ -21,6 +21,7 @@ COMPRESSIBLE = {".js", ".wasm", ".ttf", ".json", ".css", ".html", ".txt", ".svg"
 I18N_AREAS = ["common", "home", "rules", "health", "campaigns", "staff", "analysis"]
 I18N_LANGUAGES = ["ja", "en"]
 TEXT_SUFFIXES = {".json", ".md", ".txt", ".csv"}
+SERVICE_WORKER = "sw.js"
 
 
 def fail(message):
@@ -181,7 +182,7 @@ def main():
     #    at them and carries the list of app files (with their sizes, for the progress bar).
     renamed = {}
     for path in sorted(web.rglob("*")):
-        if not path.is_file() or path.name == "index.html":
+        if not path.is_file() or path.name in {"index.html", SERVICE_WORKER}:
             continue
         relative = path.relative_to(web).as_posix()
         data = path.read_bytes()
@@ -202,6 +203,18 @@ def main():
         fail("web/index.html lacks the machiba-files marker")
     html = html.replace(marker, marker.replace("{}", manifest))
     write_if_changed(out / "index.html", html.encode("utf-8"))
+
+    # 4b. The service worker keeps its name (a page registers it by address) and learns the
+    #     files to keep offline; the version changes whenever one of them does.
+    offline = sorted({entry["url"] for entry in files.values()} | set(renamed.values()))
+    version = content_hash("\n".join(offline).encode("utf-8") + html.encode("utf-8"))
+    worker_source = (web / SERVICE_WORKER).read_text(encoding="utf-8")
+    placeholder = "const machibaBuild = {version: 'development', files: []};"
+    if placeholder not in worker_source:
+        fail(f"web/{SERVICE_WORKER} lacks the line: {placeholder}")
+    build = json.dumps({"version": version, "files": offline}, separators=(",", ":"))
+    worker_source = worker_source.replace(placeholder, f"const machibaBuild = {build};")
+    write_if_changed(out / SERVICE_WORKER, worker_source.encode("utf-8"))
 
     # 5. The assets, for the app to fetch (packs, catalogs); fonts/ holds only notes.
     for path in sorted(assets.rglob("*")):
