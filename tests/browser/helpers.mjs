@@ -157,6 +157,20 @@ export class App {
       await this.page.mouse.wheel(0, step);
     }
     await this.settle();
+    await this.waitForScrollToRest();
+  }
+
+  // A flick goes on moving after the finger lifts, and a tap during it only stops it: wait
+  // until the content stands still, so that the next tap lands where inspect() said.
+  async waitForScrollToRest(timeout = 3_000) {
+    const deadline = Date.now() + timeout;
+    let last = (await this.inspect()).scroll.y;
+    while (Date.now() < deadline) {
+      await this.page.waitForTimeout(60);
+      const now = (await this.inspect()).scroll.y;
+      if (now === last) return;
+      last = now;
+    }
   }
 
   // A finger drag with real touch events (through the DevTools protocol: Playwright's

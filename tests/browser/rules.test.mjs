@@ -201,9 +201,6 @@ function wizardTest(packId) {
     languages: ['ja', 'en'],
     timeoutMs: 150_000,
     async run(app) {
-      // FIXME: the mouse wheel on the desktop makes Emscripten's GLFW call preventDefault in a
-      // passive listener (the page's, shell's area); the lead is told. Allowed here until then.
-      if (!app.touch) app.allowConsoleError(/Unable to preventDefault inside passive event/);
       await grantClipboard(app);
       await app.open();
       await openWizard(app, packId);

@@ -342,6 +342,15 @@ export const tests = [
       assert(heading.rect.width >= 700 && heading.rect.width <= 1040,
              `the content column is ${heading.rect.width} CSS px wide`);
       await app.screenshot('shell-home-wide');
+
+      // A mouse over a card shows the hand; over the page's background, the arrow.
+      const cursor = () => app.page.evaluate(() => document.getElementById('canvas').style.cursor);
+      await app.page.mouse.move(health.rect.x + 40, health.rect.y + 40);
+      await app.settle();
+      assertEqual(await cursor(), 'pointer', 'the cursor over a card');
+      await app.page.mouse.move(20, state.viewport.height - 20);
+      await app.settle();
+      assertEqual(await cursor(), 'default', 'the cursor over the background');
     },
   },
 ];

@@ -3,7 +3,7 @@
 // (the residents' own drawing code) change as they type, publishes it, and residents then find
 // it through the API; then the moderation queue and the counts with their bar charts.
 import {assert, assertEqual} from './helpers.mjs';
-import {addStaff, replaceText} from './campaigns.test.mjs';
+import {addStaff, reach, replaceText} from './campaigns.test.mjs';
 
 async function logIn(app, account) {
   await app.open();
@@ -27,7 +27,7 @@ export const tests = [
     languages: ['ja', 'en'],
     timeoutMs: 240_000,
     async run(app) {
-      const account = addStaff(app, 'editor');
+      const account = addStaff(app, 'admin');
       const stamp = `${app.size}-${app.language}-${Date.now() % 100000}`;
       const campaignTitle = app.language === 'ja' ? `防災マップを一緒に ${stamp}`
                                                   : `Our disaster map ${stamp}`;
@@ -60,7 +60,7 @@ export const tests = [
       }
 
       // 4. Publish (which saves first); residents now find it, with the edited slide.
-      await app.tap({id: 'staff.editor.publish'});
+      await reach(app, {id: 'staff.editor.publish'}, {up: true});
       await app.find({id: 'staff.editor.close'}, 15_000);
       const list = await (await fetch(app.url + '/api/v1/campaigns')).json();
       const published = list.campaigns.find((item) => item.title[app.language] === campaignTitle);
@@ -84,7 +84,8 @@ export const tests = [
       // 1. The moderation queue of the 2024 trial: its sample opinions, published.
       await app.tap({id: 'staff.editor.opinions'});
       await app.waitForScreen('staff/opinions');
-      await app.tap({id: 'staff.opinions.filter.3'});
+      await app.find({id: 'staff.opinions.filter.3'});
+      await reach(app, {id: 'staff.opinions.filter.3'}, {up: true});
       const publish = await app.find({id: /^staff\.opinion\.\d+\.(hide|publish)$/}, 15_000);
       await app.screenshot('staff-moderation');
       assert(publish.label.length > 0, 'a moderation button');

@@ -29,6 +29,20 @@ void ignore_character(GLFWwindow*, unsigned int)
     // composition and paste; GLFW's key-press characters would arrive twice.
 }
 
+// The wheel over the canvas, turned into ImGui's units (about a line each). Chromium reports
+// most wheels and touchpads in pixels, about 100 a notch.
+EM_BOOL wheel_on_canvas(int, EmscriptenWheelEvent const* event, void*)
+{
+    double pixels_per_unit = 100;
+    if (event->deltaMode == DOM_DELTA_LINE)
+        pixels_per_unit = 3;
+    else if (event->deltaMode == DOM_DELTA_PAGE)
+        pixels_per_unit = 1.0 / 80;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-event->deltaX / pixels_per_unit),
+        static_cast<float>(-event->deltaY / pixels_per_unit));
+    return EM_TRUE; // the page itself never scrolls
+}
+
 void wake_on_key(GLFWwindow*, int, int, int, int)
 {
     App::instance().wake();
@@ -93,10 +107,16 @@ void App::start()
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange; // GLFW's cursors are stubs: see frame
+
     io.LogFilename = nullptr;
     io.ConfigInputTextCursorBlink = true;
     glfwSetKeyCallback(m_window, wake_on_key);
     ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+    // The backend listens for the wheel on the document, where Chromium makes listeners passive
+    // and logs an error at each of its preventDefault calls: listen on the canvas instead.
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
+    emscripten_set_wheel_callback("#canvas", nullptr, false, wheel_on_canvas);
     glfwSetCharCallback(m_window, ignore_character);
     ImGui_ImplGlfw_CursorEnterCallback(m_window, 1); // GLFW never sees the mouse: the page does
     ImGui_ImplOpenGL3_Init("#version 300 es");
@@ -209,12 +229,22 @@ void App::frame(double time)
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     m_inspector.end_frame();
 
-    // 4. What needs another frame: input this frame took in (a click's effect shows in the next
+    // 4. The mouse pointer the kit asked for (a hand over what can be tapped, a text caret).
+    ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    if (cursor != m_cursor) {
+        m_cursor = cursor;
+        machiba_js_set_cursor(cursor == ImGuiMouseCursor_Hand ? "pointer"
+                : cursor == ImGuiMouseCursor_TextInput        ? "text"
+                                                              : "default");
+    }
+
+    // 5. What needs another frame: input this frame took in (a click's effect shows in the next
     //    frame), input ImGui spreads over frames, a screen opened from this frame, a window
-    //    hidden for its first frame while it measures itself (a popup), a caret that blinks.
+    //    hidden for its first frame while it measures itself (a popup), characters this frame
+    //    met that the font atlas must bake, a caret that blinks.
     update_text_input();
     if (had_input || imgui.InputEventsQueue.Size > 0 || m_router.has_requests() ||
-        m_kit.wants_another_frame())
+        m_kit.wants_another_frame() || m_fonts.rebuild_pending())
         m_frames.keep_animating();
     for (ImGuiWindow* window : imgui.Windows) {
         if (window->Active &&

@@ -127,6 +127,7 @@ private:
     std::string m_composition;
     std::string m_clipboard;
     ImGuiPlatformImeData m_ime;
+    ImGuiMouseCursor m_cursor = ImGuiMouseCursor_Arrow;
 };
 
 } // namespace machiba::app

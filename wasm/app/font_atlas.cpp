@@ -56,6 +56,8 @@ void FontAtlas::build(float pixel_ratio, std::string const& title_text)
     title_builder.AddText(title_text.c_str(), title_text.c_str() + title_text.size());
     for (ImWchar character = 0x3040; character < 0x3100; ++character)
         title_builder.AddChar(character);
+    for (ImWchar character : m_title_extra_characters)
+        title_builder.AddChar(character);
     ImVector<ImWchar> title_ranges;
     title_builder.BuildRanges(&title_ranges);
 
@@ -128,19 +130,39 @@ void FontAtlas::upload_texture()
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_texture)));
 }
 
-void FontAtlas::ensure_characters(std::string_view utf8)
+namespace {
+
+// Notes the characters of utf8 that font lacks; each is tried once, so that one the font file
+// lacks does not rebuild the atlas every frame. True when one is new.
+bool note_missing(ImFont const* font, std::string_view utf8, std::set<ImWchar>& tried,
+    std::set<ImWchar>& extra)
 {
-    if (!m_body)
-        return;
+    bool added = false;
+    if (!font)
+        return added;
     for_each_character(utf8, [&](ImWchar character) {
-        if (character < 0x80 || m_body->FindGlyphNoFallback(character))
+        if (character < 0x80 || font->FindGlyphNoFallback(character))
             return;
-        // A character is tried once: one the font file lacks must not rebuild every frame.
-        if (m_tried_characters.insert(character).second) {
-            m_extra_characters.insert(character);
-            m_rebuild = true;
+        if (tried.insert(character).second) {
+            extra.insert(character);
+            added = true;
         }
     });
+    return added;
+}
+
+} // namespace
+
+void FontAtlas::ensure_characters(std::string_view utf8)
+{
+    if (note_missing(m_body, utf8, m_tried_characters, m_extra_characters))
+        m_rebuild = true;
+}
+
+void FontAtlas::ensure_title_characters(std::string_view utf8)
+{
+    if (note_missing(m_title, utf8, m_title_tried_characters, m_title_extra_characters))
+        m_rebuild = true;
 }
 
 bool FontAtlas::rebuild_if_needed()

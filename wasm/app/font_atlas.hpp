@@ -27,7 +27,12 @@ public:
     // Notes characters about to be drawn; those the font has but the atlas lacks are baked at
     // the start of the next frame (rebuild_if_needed). Cheap for characters already baked.
     void ensure_characters(std::string_view utf8);
+    // The same for text drawn in the title font (headings, card titles, the top bar), which
+    // bakes only the catalogs' characters at start: content such as 婦人科 in a card title
+    // would otherwise draw as "?".
+    void ensure_title_characters(std::string_view utf8);
     bool rebuild_if_needed();
+    bool rebuild_pending() const { return m_rebuild; }
 
     unsigned char const* font_data() const { return m_font_data.data(); }
     int font_size() const { return static_cast<int>(m_font_data.size()); }
@@ -47,6 +52,8 @@ private:
     std::string m_base_characters;
     std::set<ImWchar> m_extra_characters;
     std::set<ImWchar> m_tried_characters;
+    std::set<ImWchar> m_title_extra_characters;
+    std::set<ImWchar> m_title_tried_characters;
     std::string m_title_text;
     float m_pixel_ratio = 1.0f;
     ImFont* m_body = nullptr;

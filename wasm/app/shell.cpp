@@ -95,7 +95,8 @@ void Shell::draw_top_bar(
     //    ellipsis rather than run under the menu button.
     Screen* screen = context.router.current();
     std::string title = screen ? screen->title(context) : context.t("common.app_name");
-    fonts.ensure_characters(title);
+    fonts.ensure_title_characters(title);
+    fonts.ensure_title_characters("\xE2\x80\xA6"); // the ellipsis of a long title
     ImFont* font = fonts.title();
     float room = width - text_left - side - kit.px(8);
     std::string shown = title;

@@ -85,6 +85,9 @@ void machiba_js_text_end();
 
 void machiba_js_clipboard_write(char const* utf8);
 
+// The mouse pointer over the canvas: a CSS cursor name ("default", "pointer", "text").
+void machiba_js_set_cursor(char const* css_cursor);
+
 // Opens tel:, mailto: and https: links; anything else is refused.
 void machiba_js_open_url(char const* url);
 

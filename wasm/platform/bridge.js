@@ -151,6 +151,10 @@ mergeInto(LibraryManager.library, {
     }
   },
 
+  machiba_js_set_cursor: function(cursor) {
+    if (Module['canvas']) Module['canvas'].style.cursor = UTF8ToString(cursor);
+  },
+
   machiba_js_open_url: function(url) {
     var value = UTF8ToString(url);
     if (!/^(tel:|mailto:|https:)/.test(value)) {

@@ -51,8 +51,18 @@ void Kit::begin_frame(float pixel_ratio, bool wide)
 
 // ---- Text -------------------------------------------------------------------------------------
 
+void Kit::prepare_text(std::string_view text, ImFont* font) const
+{
+    ImFont* used = font ? font : ImGui::GetFont();
+    if (used == m_fonts.title())
+        m_fonts.ensure_title_characters(text);
+    else
+        m_fonts.ensure_characters(text);
+}
+
 std::vector<TextLine> Kit::lines(std::string_view text, float wrap_width, ImFont* font) const
 {
+    prepare_text(text, font);
     // ImGui's advances are those of the baked size; FontSize was raised after baking to space
     // the lines (FontAtlas), so text is drawn at scale 1 with FontSize as its size.
     return break_lines(text, wrap_width, [font](char32_t code) {
@@ -87,7 +97,7 @@ void Kit::draw_wrapped(
 
 void Kit::heading(std::string_view id, std::string_view text)
 {
-    m_fonts.ensure_characters(text);
+    m_fonts.ensure_title_characters(text);
     ImGui::PushFont(m_fonts.title());
     float width = ImGui::GetContentRegionAvail().x;
     ImVec2 size = measure(text, width, m_fonts.title());
@@ -143,6 +153,7 @@ bool Kit::row_button(std::string_view id, float height)
     ImGui::PushID(id.data(), end_of(id));
     bool pressed =
         ImGui::InvisibleButton("##hit", ImVec2(ImGui::GetContentRegionAvail().x, height));
+    point_at_last_item();
     ImGui::PopID();
     return pressed;
 }
@@ -162,7 +173,7 @@ bool Kit::big_button(std::string_view id, std::string_view label)
     bool held = ImGui::IsItemActive();
     auto* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(position, ImVec2(position.x + width, position.y + height),
-        held ? m_palette.primary_pressed : m_palette.primary, px(corner));
+        held || ImGui::IsItemHovered() ? m_palette.primary_pressed : m_palette.primary, px(corner));
     float left = position.x + std::max(px(padding), (width - text_size.x) / 2);
     draw_wrapped(
         ImVec2(left, position.y + (height - text_size.y) / 2), m_palette.on_primary, label, inner);
@@ -183,12 +194,12 @@ bool Kit::button(std::string_view id, std::string_view label)
     ImVec2 position = ImGui::GetCursorScreenPos();
     ImGui::PushID(id.data(), end_of(id));
     bool pressed = ImGui::InvisibleButton("##hit", ImVec2(width, height));
+    point_at_last_item();
     ImGui::PopID();
     bool held = ImGui::IsItemActive();
     auto* draw = ImGui::GetWindowDrawList();
     ImVec2 end(position.x + width, position.y + height);
-    draw->AddRectFilled(
-        position, end, held ? m_palette.surface_pressed : m_palette.surface, px(corner));
+    draw->AddRectFilled(position, end, surface_colour(held), px(corner));
     draw->AddRect(position, end, m_palette.primary, px(corner), 0, px(1.5f));
     draw_wrapped(
         ImVec2(position.x + (width - text_size.x) / 2, position.y + (height - text_size.y) / 2),
@@ -211,8 +222,7 @@ bool Kit::link(std::string_view id, std::string_view label, std::string_view url
     bool held = ImGui::IsItemActive();
     auto* draw = ImGui::GetWindowDrawList();
     ImVec2 end(position.x + width, position.y + height);
-    draw->AddRectFilled(
-        position, end, held ? m_palette.surface_pressed : m_palette.surface, px(corner));
+    draw->AddRectFilled(position, end, surface_colour(held), px(corner));
     draw->AddRect(position, end, m_palette.border, px(corner), 0, px(1));
     float text_top = position.y + (height - text_size.y) / 2;
     draw_wrapped(ImVec2(position.x + px(padding), text_top), m_palette.primary, label, inner);
@@ -236,7 +246,7 @@ bool Kit::card(
     std::string_view id, std::string_view title, std::string_view body, std::string_view badge)
 {
     // 1. Measure title, body and badge at the card's inner width.
-    m_fonts.ensure_characters(title);
+    m_fonts.ensure_title_characters(title);
     m_fonts.ensure_characters(body);
     m_fonts.ensure_characters(badge);
     float width = ImGui::GetContentRegionAvail().x;
@@ -268,8 +278,7 @@ bool Kit::card(
     bool held = ImGui::IsItemActive();
     auto* draw = ImGui::GetWindowDrawList();
     ImVec2 end(position.x + width, position.y + height);
-    draw->AddRectFilled(
-        position, end, held ? m_palette.surface_pressed : m_palette.surface, px(corner));
+    draw->AddRectFilled(position, end, surface_colour(held), px(corner));
     draw->AddRect(position, end, m_palette.border, px(corner), 0, px(1));
     draw->AddRectFilled(position, ImVec2(position.x + px(5), end.y), m_palette.primary, px(corner),
         ImDrawFlags_RoundCornersLeft);
@@ -420,6 +429,7 @@ bool Kit::choice_list(std::string_view id, std::string_view label,
         ImVec2 position = ImGui::GetCursorScreenPos();
         ImGui::PushID(static_cast<int>(index));
         bool pressed = ImGui::InvisibleButton("##option", ImVec2(width, height));
+        point_at_last_item();
         ImGui::PopID();
         bool is_selected = static_cast<int>(index) == selected;
         if (pressed && !is_selected) {
@@ -474,6 +484,7 @@ bool Kit::chips(std::string_view id, std::span<std::string const> labels, std::v
         float height = px(44);
         ImGui::PushID(static_cast<int>(index));
         bool pressed = ImGui::InvisibleButton("##chip", ImVec2(width, height));
+        point_at_last_item();
         ImGui::PopID();
         if (pressed) {
             on[index] = !on[index];
@@ -518,6 +529,7 @@ bool Kit::tabs(std::string_view id, std::span<std::string const> labels, int& cu
         ImGui::SetCursorScreenPos(position);
         ImGui::PushID(static_cast<int>(index));
         bool pressed = ImGui::InvisibleButton("##tab", ImVec2(tab_width, height));
+        point_at_last_item();
         ImGui::PopID();
         if (pressed && current != static_cast<int>(index)) {
             current = static_cast<int>(index);
@@ -603,6 +615,23 @@ void Kit::next_cell()
 void Kit::end_grid()
 {
     ImGui::EndTable();
+}
+
+// ---- Pointer feedback ---------------------------------------------------------------------------
+
+void Kit::point_at_last_item()
+{
+    // A mouse over something tappable shows the hand, as links do on the web.
+    if (ImGui::IsItemHovered())
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+}
+
+ImU32 Kit::surface_colour(bool held) const
+{
+    // A touch never hovers (the finger's position is forgotten after a tap); a mouse does.
+    return held                  ? m_palette.surface_pressed
+        : ImGui::IsItemHovered() ? m_palette.surface_hovered
+                                 : m_palette.surface;
 }
 
 // ---- Records ----------------------------------------------------------------------------------

@@ -63,6 +63,7 @@ namespace machiba::ui {
 struct Palette {
     ImU32 background = IM_COL32(246, 245, 241, 255);
     ImU32 surface = IM_COL32(255, 255, 255, 255);
+    ImU32 surface_hovered = IM_COL32(246, 249, 253, 255);
     ImU32 surface_pressed = IM_COL32(232, 238, 246, 255);
     ImU32 border = IM_COL32(214, 210, 200, 255);
     ImU32 text = IM_COL32(28, 28, 28, 255);
@@ -92,6 +93,10 @@ public:
     Palette const& palette() const { return m_palette; }
 
     // Text.
+    // Notes the characters of text about to be drawn in font (default: the current one), so
+    // that the atlas bakes those it lacks before the next frame. The kit's own widgets do it;
+    // screens that draw text with ImGui or a draw list call it.
+    void prepare_text(std::string_view text, ImFont* font = nullptr) const;
     void heading(std::string_view id, std::string_view text);
     void text(std::string_view text);
     void muted(std::string_view text);
@@ -145,6 +150,8 @@ public:
 
 private:
     bool row_button(std::string_view id, float height);
+    void point_at_last_item();
+    ImU32 surface_colour(bool held) const;
     void draw_wrapped(ImVec2 position, ImU32 color, std::string_view text, float wrap_width,
         ImFont* font = nullptr);
     std::vector<TextLine> lines(std::string_view text, float wrap_width, ImFont* font) const;

@@ -486,6 +486,7 @@ private:
         for (std::size_t c = 0; c < m_data.clusters.size(); ++c) {
             auto const& cluster = m_data.clusters[c];
             std::string const text = cluster.id + " " + cluster.label;
+            ui.prepare_text(text, font);
             ImVec2 const size = font->CalcTextSizeA(font_size, FLT_MAX, 0, text.c_str());
             ImVec2 p = place(cluster.x, cluster.y);
             p.x = std::clamp(p.x - size.x / 2, origin.x + ui.px(4), end.x - size.x - ui.px(4));
@@ -529,23 +530,23 @@ private:
         for (std::size_t c = 0; c < m_data.clusters.size(); ++c) {
             auto const& cluster = m_data.clusters[c];
             double const overall = static_cast<double>(cluster.size) / static_cast<double>(all);
-            std::string badge = app.strings.format("analysis.size",
+            std::string const badge = app.strings.format("analysis.size",
                 {{"count", std::to_string(cluster.size)}, {"share", percent_text(overall)}});
+            std::string body;
+            for (std::size_t p = 0; p < cluster.phrases.size(); ++p)
+                body += (p ? "・" : "") + cluster.phrases[p];
             if (filtered) {
                 double const share = m_view_total
                     ? static_cast<double>(m_view_count[c]) / static_cast<double>(m_view_total)
                     : 0.0;
-                badge = app.strings.format("analysis.size_filtered",
+                body += "\n" + app.strings.format("analysis.size_filtered",
                     {{"count", std::to_string(m_view_count[c])}, {"share", percent_text(share)},
                         {"difference", signed_points(share - overall)}});
             }
-            std::string phrases;
-            for (std::size_t p = 0; p < cluster.phrases.size(); ++p)
-                phrases += (p ? "・" : "") + cluster.phrases[p];
             ImVec2 const top = ImGui::GetCursorScreenPos();
             float const width = ImGui::GetContentRegionAvail().x;
             if (ui.card("analysis.cluster." + cluster.id, cluster.id + ". " + cluster.label,
-                    phrases, badge))
+                    body, badge))
                 m_selected = m_selected == static_cast<int>(c) ? -1 : static_cast<int>(c);
             // The cluster's colour, as on the map.
             ImGui::GetWindowDrawList()->AddCircleFilled(

@@ -86,6 +86,7 @@ float flow(ui::Kit& ui, std::vector<Token> const& tokens, ImVec2 origin, float w
     float y = 0;
     auto* list = ImGui::GetWindowDrawList();
     for (auto const& token : tokens) {
+        ui.prepare_text(token.text, font);
         ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, token.text.c_str(),
             token.text.c_str() + token.text.size());
         if (token.space && x == 0)
@@ -167,6 +168,7 @@ bool layout_settling()
 void draw_tag(ui::Kit& ui, std::string_view text, unsigned fill, unsigned ink)
 {
     ImFont* font = ImGui::GetFont();
+    ui.prepare_text(text, font);
     float size = font->FontSize * 0.82f;
     ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size());
     ImVec2 position = ImGui::GetCursorScreenPos();
@@ -289,6 +291,7 @@ DeckAction draw_slide_deck(app::AppContext& app, ui::Kit& ui, campaign::Campaign
             position.c_str());
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - position_size.x - ui.px(12));
         ImGui::PushStyleColor(ImGuiCol_Text, palette.primary);
+        ui.prepare_text(campaign.title.in(language));
         ImGui::TextWrapped("%s", campaign.title.in(language).c_str());
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
@@ -700,11 +703,12 @@ bool draw_questions(app::AppContext& app, ui::Kit& ui, campaign::Campaign const&
         for (auto const& problem : problems) {
             if (problem.pointer.rfind(pointer, 0) != 0)
                 continue;
+            std::string const text = problem_text(app, problem);
             ImGui::PushStyleColor(ImGuiCol_Text, palette.danger);
-            ImGui::TextWrapped("%s", problem_text(app, problem).c_str());
+            ui.prepare_text(text);
+            ImGui::TextWrapped("%s", text.c_str());
             ImGui::PopStyleColor();
-            ui.record_last_item(id + ".problem", "alert", problem_text(app, problem),
-                problem.code);
+            ui.record_last_item(id + ".problem", "alert", text, problem.code);
             break;
         }
         end_box();

@@ -37,6 +37,8 @@ constexpr char const* keep_key = "health/keep";
 constexpr char const* questions_key = "health/questions";
 constexpr std::size_t kept_questions_limit = 20;
 constexpr double escape_window_seconds = 2.0;
+constexpr float quick_exit_width = 168;  // CSS px: the label in either language, and a thumb
+constexpr float quick_exit_height = 72;
 
 // The files of the pack, in the order PackDocuments takes them.
 constexpr std::array<char const*, 4> pack_files = {"/assets/triage/lexicon.json",
@@ -188,6 +190,7 @@ private:
         erase_everything(app);
         m_question.clear();
         m_result.reset();
+        m_advice.clear();
         m_exiting = true;
         m_exit_frames = 0;
         app.frames.request();
@@ -219,9 +222,10 @@ private:
         ImVec2 const corner(viewport->WorkPos.x + viewport->WorkSize.x - ui.px(12),
             viewport->WorkPos.y + viewport->WorkSize.y - ui.px(12));
         ImGui::SetNextWindowPos(corner, ImGuiCond_Always, ImVec2(1, 1));
+        ImGui::SetNextWindowSize(ImVec2(ui.px(quick_exit_width), ui.px(quick_exit_height)));
         ImGui::SetNextWindowBgAlpha(0);
         ImGuiWindowFlags const flags = ImGuiWindowFlags_NoDecoration
-            | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings
+            | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoSavedSettings
             | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav
             | ImGuiWindowFlags_NoMove;
         if (ImGui::Begin("##health.quick_exit", nullptr, flags)) {
@@ -251,7 +255,7 @@ private:
         bool const empty = m_question.find_first_not_of(" \t\r\n") == std::string::npos;
         ui.begin_disabled(empty);
         if (ui.big_button("health.ask", app.t("health.ask")) && !empty) {
-            m_result = m_router->route(m_question, app.clock.now_unix_ms());
+            show(m_router->route(m_question, app.clock.now_unix_ms()));
             m_chips.assign(3, false);
             remember(app, m_question);
         }
@@ -272,11 +276,19 @@ private:
                 if (tapped) {
                     m_chips.assign(3, false);
                     m_chips[i] = true;
-                    m_result = m_router->browse(static_cast<triage::Topic>(i),
-                        app.clock.now_unix_ms());
+                    show(m_router->browse(static_cast<triage::Topic>(i),
+                        app.clock.now_unix_ms()));
                 }
             }
         }
+    }
+
+    // A new answer on the screen; advice is what the follow-up option that led to it says.
+    void show(triage::TriageResult result, std::string advice = {})
+    {
+        m_result = std::move(result);
+        m_advice = std::move(advice);
+        m_scroll_to_advice = !m_advice.empty();
     }
 
     void draw_answer(app::AppContext& app, ui::Kit& ui)
@@ -305,15 +317,21 @@ private:
                 if (ui.button("health.follow_up." + option.id, option.label.in(language))) {
                     auto answered = m_router->answer_follow_up(result, option.id);
                     if (auto* next = std::get_if<triage::TriageResult>(&answered)) {
-                        m_advice = option.advice.in(language);
-                        m_result = std::move(*next);
+                        show(std::move(*next), option.advice.in(language));
                         return;
                     }
                 }
             }
         }
-        if (!m_advice.empty() && result.follow_up.empty())
+        if (!m_advice.empty() && result.follow_up.empty()) {
+            // The answer replaced the question's buttons and the page may have shrunk under
+            // the finger: bring the advice into view, once.
+            if (m_scroll_to_advice) {
+                ImGui::SetScrollHereY(0.25f);
+                m_scroll_to_advice = false;
+            }
             ui.text(m_advice);
+        }
 
         // 3. The crisis card under a lower route that carried a weaker signal.
         if (result.crisis_card) {
@@ -428,7 +446,7 @@ private:
         for (std::size_t i = 0; i < m_kept.size(); ++i) {
             if (ui.card("health.kept." + std::to_string(i), m_kept[i], {})) {
                 m_question = m_kept[i];
-                m_result = m_router->route(m_question, app.clock.now_unix_ms());
+                show(m_router->route(m_question, app.clock.now_unix_ms()));
             }
         }
         if (ui.button("health.wipe", app.t("health.wipe"))) {
@@ -446,6 +464,7 @@ private:
     std::string m_question;
     std::optional<triage::TriageResult> m_result;
     std::string m_advice;
+    bool m_scroll_to_advice = false;
     std::vector<bool> m_chips = std::vector<bool>(3, false);
 
     bool m_keep = false;

@@ -175,13 +175,6 @@ ProgramWizard::ProgramWizard(app::AppContext& app, std::string pack_id, std::str
 {
     auto today = calendar::JapanTime::from_unix_ms(app.clock.now_unix_ms());
     m_date = today.date.iso();
-
-    // Staff-set figures the pack cannot know (the yearly wage floor), kept by the staff screens.
-    if (auto stored = app.store.get("rules/" + m_pack_id + "/staff-parameters")) {
-        auto parsed = json::parse(*stored, nullptr, false);
-        if (parsed.is_object())
-            m_overrides = std::move(parsed);
-    }
     fetch_pack(app);
 }
 
@@ -204,6 +197,35 @@ void ProgramWizard::fetch_pack(app::AppContext& app)
         inbox->arrived = true;
         frames.request();
     });
+
+    // Figures the pack cannot know (the ward's yearly wage floor), set by ward staff in a file
+    // beside the packs when they have them.
+    platform::HttpRequest staff;
+    staff.url = "/assets/programs/staff/" + m_pack_id + ".json";
+    app.http.send(std::move(staff), [inbox, &frames](platform::HttpResponse response) {
+        inbox->staff_response = std::move(response);
+        inbox->staff_arrived = true;
+        frames.request();
+    });
+}
+
+void ProgramWizard::take_staff_values(app::AppContext& app, platform::HttpResponse const& response)
+{
+    // A missing file is the usual case: nothing set. A broken one is logged and ignored.
+    m_overrides = json::object();
+    if (!response.ok())
+        return;
+    auto document = json::parse(response.body, nullptr, false);
+    if (!document.is_object() || !document.contains("parameters")
+        || !document["parameters"].is_object()) {
+        app.log.write(platform::LogLevel::Warning, "rules",
+            m_pack_id + ": staff values need {\"parameters\": {...}}; ignored");
+        return;
+    }
+    for (auto const& item : document["parameters"].items()) {
+        if (item.value().is_number() || item.value().is_string())
+            m_overrides[item.key()] = item.value();
+    }
 }
 
 void ProgramWizard::take_pack(app::AppContext& app, std::string const& body, bool from_network)
@@ -230,12 +252,15 @@ void ProgramWizard::take_pack(app::AppContext& app, std::string const& body, boo
     if (from_network)
         app.store.set("rules/" + m_pack_id + "/pack", body);
 
-    // 3. Staff-set values must name parameters of this pack; drop any that do not.
+    // 3. Staff-set values must name parameters of this pack; drop any that do not (logged).
     for (auto it = m_overrides.begin(); it != m_overrides.end();) {
-        if (!m_pack->find_parameter(it.key()) || !(it->is_number() || it->is_string()))
+        if (!m_pack->find_parameter(it.key())) {
+            app.log.write(platform::LogLevel::Warning, "rules",
+                m_pack_id + ": staff value for unknown parameter '" + it.key() + "' ignored");
             it = m_overrides.erase(it);
-        else
+        } else {
             ++it;
+        }
     }
 
     restore_answers(app);
@@ -461,8 +486,9 @@ std::string ProgramWizard::answer_text(
 void ProgramWizard::draw(app::AppContext& app, ui::Kit& ui)
 {
     // 1. A pack that arrived since the last frame; the cached copy when the network failed.
-    if (m_phase == Phase::loading && m_inbox && m_inbox->arrived) {
+    if (m_phase == Phase::loading && m_inbox && m_inbox->arrived && m_inbox->staff_arrived) {
         auto response = std::move(m_inbox->response);
+        take_staff_values(app, m_inbox->staff_response);
         m_inbox.reset();
         if (response.ok()) {
             take_pack(app, response.body, true);

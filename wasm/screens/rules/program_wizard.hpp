@@ -32,10 +32,14 @@ private:
     struct Inbox {
         bool arrived = false;
         platform::HttpResponse response;
+        // The staff-set figures (assets/programs/staff/<pack>.json); optional.
+        bool staff_arrived = false;
+        platform::HttpResponse staff_response;
     };
 
     void fetch_pack(app::AppContext& app);
     void take_pack(app::AppContext& app, std::string const& body, bool from_network);
+    void take_staff_values(app::AppContext& app, platform::HttpResponse const& response);
     void restore_answers(app::AppContext& app);
     void save_answers(app::AppContext& app);
     void forget_answers(app::AppContext& app);

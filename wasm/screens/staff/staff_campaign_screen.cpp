@@ -356,20 +356,23 @@ private:
         ui.begin_disabled(edit.busy || !valid);
         if (ui.big_button("staff.editor.save", app.t("staff.save")))
             save(app);
-        if (ui.begin_grid("staff.editor.actions", 2)) {
-            if (campaign.status == campaign::CampaignStatus::published) {
-                if (ui.button("staff.editor.close", app.t("staff.close_campaign")))
-                    save(app, [edit = m_edit](app::AppContext& context) {
-                        change_status(context, edit, "close", "staff.closed_done");
-                    });
-            } else if (ui.button("staff.editor.publish", app.t("staff.publish"))) {
+        // Editors write and save; only an admin decides what residents see.
+        bool admin = StaffSession::instance().role() == "admin";
+        ui.begin_disabled(!admin);
+        if (campaign.status == campaign::CampaignStatus::published) {
+            if (ui.button("staff.editor.close", app.t("staff.close_campaign")))
                 save(app, [edit = m_edit](app::AppContext& context) {
-                    change_status(context, edit, "publish", "staff.published_done");
+                    change_status(context, edit, "close", "staff.closed_done");
                 });
-            }
-            ui.next_cell();
-            ui.end_grid();
+        } else if (ui.button("staff.editor.publish", app.t("staff.publish"))) {
+            save(app, [edit = m_edit](app::AppContext& context) {
+                change_status(context, edit, "publish", "staff.published_done");
+            });
         }
+        ui.end_disabled();
+        if (!admin)
+            ui.muted(app.t("staff.admin_only"));
+        ui.gap(8);
         ui.end_disabled();
         if (!valid)
             ui.muted(app.strings.format("staff.problem_count",

@@ -209,15 +209,19 @@ private:
             ui.gap(8);
 
             // 3. Publish or hide, and the ward's reply.
-            if (ui.begin_grid(id + ".actions", 2)) {
-                if (item.status != "published" &&
-                    ui.button(id + ".publish", app.t("staff.publish_opinion")))
+            bool first = true;
+            if (item.status != "published") {
+                if (ui.button(id + ".publish", app.t("staff.publish_opinion")))
                     set_status(app, opinion.id, "published");
-                ui.next_cell();
-                if (item.status != "hidden" && ui.button(id + ".hide", app.t("staff.hide")))
-                    set_status(app, opinion.id, "hidden");
-                ui.end_grid();
+                first = false;
             }
+            if (item.status != "hidden") {
+                if (!first)
+                    ImGui::SameLine(0, ui.px(8));
+                if (ui.button(id + ".hide", app.t("staff.hide")))
+                    set_status(app, opinion.id, "hidden");
+            }
+            ui.gap(8);
             std::string& reply = m_replies.try_emplace(opinion.id, opinion.reply).first->second;
             ui.text_area(id + ".reply", app.t("staff.reply"), reply, 3);
             if (ui.button(id + ".reply.save", app.t("staff.save_reply")))

@@ -5,9 +5,11 @@
 
 #include <emscripten/emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 namespace machiba::staff {
 
@@ -59,6 +61,21 @@ bool password_field(ui::Kit& ui, std::string_view id, std::string_view label,
     shown.clear();
     for (std::size_t i = 0; i < count; ++i)
         shown += dot;
+
+    // 4. An active field edits its own copy of the text: put the dots there too, caret at the end.
+    ImGuiContext& context = *ImGui::GetCurrentContext();
+    ImGuiInputTextState& state = context.InputTextState;
+    if (state.ID != 0 && state.ID == context.ActiveId) {
+        int characters = static_cast<int>(count);
+        state.TextW.resize(characters + 1);
+        state.CurLenW = ImTextStrFromUtf8(state.TextW.Data, state.TextW.Size, shown.c_str(),
+            nullptr);
+        state.TextA.resize(static_cast<int>(shown.size()) + 1);
+        std::memcpy(state.TextA.Data, shown.c_str(), shown.size() + 1);
+        state.CurLenA = static_cast<int>(shown.size());
+        state.TextAIsValid = true;
+        state.Stb.cursor = state.Stb.select_start = state.Stb.select_end = state.CurLenW;
+    }
     return true;
 }
 

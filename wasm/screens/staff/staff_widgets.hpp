@@ -13,8 +13,8 @@ namespace machiba::staff {
 
 // A text field whose characters are shown as dots: the kit's own field edits the dots (shown),
 // and what was typed or deleted at the end is applied to the password.
-// FIXME: the UI kit has no password mode; with one, typing in the middle of a password would
-// work too (here a caret moved back edits only the end).
+// FIXME: the UI kit has no password mode; with one, typed characters would never be drawn (here
+// they show for the one frame in which they arrive) and typing in the middle would work too.
 bool password_field(ui::Kit& ui, std::string_view id, std::string_view label,
     std::string& password, std::string& shown);
 
