@@ -47,7 +47,7 @@ export const tests = [
   {
     name: 'staff analyse a file of opinions: progress, clusters with phrases, map, filters',
     languages: ['ja', 'en'],
-    timeoutMs: 180_000,
+    timeoutMs: 300_000,
     async run(app) {
       const account = addStaff(app, 'editor');
       const file = corpus(app, 20000);
@@ -117,7 +117,7 @@ export const tests = [
       const filtered = await app.waitFor((current) => {
         const chip = current.widgets.find((widget) => widget.id === 'analysis.value.0');
         const shown = clusterCards(current);
-        return chip && chip.checked === 1 && shown.length > 0 &&
+        return chip && chip.checked === true && shown.length > 0 &&
                shown.every((card) => /[+-]\d+\.\d ?pt/.test(card.value)) && shown;
       }, 'each cluster with its share in the first age band and the difference');
       assert(filtered.length > 0, 'clusters shown under the filter');

@@ -149,7 +149,7 @@ export class App {
     const state = await this.inspect();
     const x = state.viewport.width / 2;
     const middle = (state.viewport.height + topBarCss) / 2;
-    const step = Math.max(-200, Math.min(200, distance));
+    const step = Math.max(-400, Math.min(400, distance)); // a drag that fits a phone's screen
     if (this.touch) {
       await this.drag({x, y: middle + step / 2}, {x, y: middle - step / 2}, {steps: 4, holdMs: 120});
     } else {

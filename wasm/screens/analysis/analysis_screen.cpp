@@ -462,11 +462,13 @@ private:
                 origin.y + margin + (1 - (y + 1) / 2) * (height - 2 * margin));
         };
 
-        // 1. Points: at most about 6,000 (an even sample), those outside the filter faint.
+        // 1. Points: at most about 6,000 (an even sample), those outside the filter faint; none
+        //    while the map is scrolled out of sight, where they would cost every frame.
+        bool const visible = ImGui::IsRectVisible(origin, end);
         std::size_t const count = m_data.x.size();
         std::size_t const step = std::max<std::size_t>(1, (count + 5999) / 6000);
         float const radius = ui.px(count > 2000 ? 2.0f : 3.0f);
-        for (int pass = 0; pass < 2; ++pass) {
+        for (int pass = 0; visible && pass < 2; ++pass) {
             for (std::size_t i = 0; i < count && i < m_data.coarse.size(); i += step) {
                 bool const in = m_in_view.empty() || m_in_view[i];
                 if (in != (pass == 1))
@@ -483,7 +485,7 @@ private:
         // 2. Cluster names at their centres, on a white tag, the chosen one outlined.
         ImFont* font = ImGui::GetFont();
         float const font_size = font->FontSize * 0.9f;
-        for (std::size_t c = 0; c < m_data.clusters.size(); ++c) {
+        for (std::size_t c = 0; visible && c < m_data.clusters.size(); ++c) {
             auto const& cluster = m_data.clusters[c];
             std::string const text = cluster.id + " " + cluster.label;
             ui.prepare_text(text, font);
