@@ -131,6 +131,7 @@ async function main() {
   const temporary = mkdtempSync(path.join(tmpdir(), 'machiba-browser-'));
   let passed = 0;
   let failed = 0;
+  let retried = 0;
   let server = null;
 
   try {
@@ -156,13 +157,28 @@ async function main() {
         for (const entry of entries) {
           const started = Date.now();
           const label = `${entry.name} [${entry.size} ${entry.language}]`;
+          const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+          const reason = (error) => error.message.split('\n').join('\n      ');
           try {
             await runCase(context, url, entry);
             ++passed;
-            console.log(`ok    ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+            console.log(`ok    ${label} (${seconds()} s)`);
           } catch (error) {
-            ++failed;
-            console.log(`FAIL  ${label}: ${error.message.split('\n').join('\n      ')}`);
+            // FIXME: a tap sometimes misses under SwiftShader on a loaded machine (a button
+            // pressed right after the page scrolled or a text field closed); until that is
+            // understood, a failed run gets one more try on a clean page, and says so.
+            try {
+              await runCase(context, url, entry);
+              ++passed;
+              ++retried;
+              console.log(`ok    ${label} (${seconds()} s, on its second try; the first: ` +
+                          `${reason(error)})`);
+            } catch (again) {
+              ++failed;
+              const first = again.message === error.message ? ''
+                                                            : `\n      first try: ${reason(error)}`;
+              console.log(`FAIL  ${label}: ${reason(again)}${first}`);
+            }
           }
         }
       } finally {
@@ -177,6 +193,7 @@ async function main() {
     rmSync(temporary, {recursive: true, force: true});
   }
 
+  if (retried) console.log(`${retried} of the passed runs needed a second try`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
 }
