@@ -111,6 +111,12 @@ export const tests = [
       await app.screenshot('analysis-clusters');
 
       // 6. A filter by age band: each cluster now shows its share and the difference.
+      //    (The filters are above the list: scroll up to them rather than search down first.)
+      for (let step = 0; step < 40; ++step) {
+        const current = await app.inspect();
+        if (current.widgets.some((widget) => widget.id === 'analysis.filter.1')) break;
+        await app.scrollBy(-400);
+      }
       await app.tap({id: 'analysis.filter.1'});
       await app.tap({id: 'analysis.value.0'});
       await app.scrollIntoView({id: 'analysis.cluster.1'});

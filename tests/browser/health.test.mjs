@@ -139,7 +139,7 @@ export const tests = [
     name: 'a question is routed to cards by urgency, with follow-up, crisis card and chips',
     sizes: ['phone', 'desktop'],
     languages: ['ja', 'en'],
-    timeoutMs: 150_000,
+    timeoutMs: 240_000,
     async run(app) {
       const strings = text(app);
       const language = app.language;

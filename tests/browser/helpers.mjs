@@ -230,6 +230,16 @@ export class App {
     const before = await this.page.evaluate(() => window.machiba.frames());
     await this.page.waitForFunction((count) => window.machiba.frames() >= count + 2, before,
                                     {timeout: 5_000}).catch(() => {});
+    // A tap takes ImGui a frame each for the move, the press and the release: wait until it
+    // has taken in all of it, then for the frame that shows what it did.
+    const pending = await this.page.evaluate(() => window.machiba.inspect().inputPending);
+    if (pending > 0) {
+      await this.page.waitForFunction(() => window.machiba.inspect().inputPending === 0, null,
+                                      {timeout: 5_000}).catch(() => {});
+      const now = await this.page.evaluate(() => window.machiba.frames());
+      await this.page.waitForFunction((count) => window.machiba.frames() >= count + 1, now,
+                                      {timeout: 2_000}).catch(() => {});
+    }
     await this.page.waitForTimeout(30);
   }
 

@@ -404,7 +404,12 @@ std::string App::inspect() const
         ",\"height\":" + std::to_string(m_css_height) +
         ",\"pixelRatio\":" + std::to_string(m_pixel_ratio) +
         "},\"scroll\":{\"y\":" + std::to_string(m_shell.scroll_css()) +
-        ",\"max\":" + std::to_string(m_shell.scroll_max_css()) + "}";
+        ",\"max\":" + std::to_string(m_shell.scroll_max_css()) + "}" +
+        // Input ImGui has not taken in yet: a tap is spread over several frames (move, press,
+        // release), and what it does shows only after the last of them.
+        ",\"inputPending\":" +
+        std::to_string(ImGui::GetCurrentContext() ? ImGui::GetCurrentContext()->InputEventsQueue.Size
+                                                  : 0);
     return m_inspector.to_json(extra);
 }
 

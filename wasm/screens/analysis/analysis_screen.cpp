@@ -16,6 +16,7 @@
 #include <emscripten/em_js.h>
 #include <emscripten/emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -25,6 +26,8 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 // ---- The page's side: file input, worker, downloads ---------------------------------------------
@@ -196,7 +199,39 @@ struct ScreenData {
     std::vector<float> x;
     std::vector<float> y;
     std::array<Attribute, 3> attributes; // age band, district, campaign
+    // The part of the plane the map shows: where most opinions lie (see fit_view).
+    float left = -1;
+    float right = 1;
+    float bottom = -1;
+    float top = 1;
 };
+
+// The range from the 2nd to the 98th percentile of values, widened by a tenth on each side: a
+// few far-off opinions would otherwise squeeze all the others into the map's centre.
+std::pair<float, float> fitted_range(std::vector<float> values)
+{
+    if (values.empty())
+        return {-1.0f, 1.0f};
+    auto const at = [&](double fraction) {
+        auto const n = static_cast<std::size_t>(fraction * static_cast<double>(values.size() - 1));
+        std::nth_element(values.begin(), values.begin() + n, values.end());
+        return values[n];
+    };
+    float low = at(0.02);
+    float high = at(0.98);
+    if (high - low < 1e-6f) {
+        low -= 0.5f;
+        high += 0.5f;
+    }
+    float const pad = (high - low) * 0.1f;
+    return {low - pad, high + pad};
+}
+
+void fit_view(ScreenData& data)
+{
+    std::tie(data.left, data.right) = fitted_range(data.x);
+    std::tie(data.bottom, data.top) = fitted_range(data.y);
+}
 
 Cluster read_cluster(nlohmann::json const& json)
 {
@@ -225,6 +260,7 @@ ScreenData read_screen(nlohmann::json const& json)
     data.fine = json.value("fine", std::vector<std::uint32_t>());
     data.x = json.value("x", std::vector<float>());
     data.y = json.value("y", std::vector<float>());
+    fit_view(data);
     char const* names[] = {"age_band", "district", "campaign"};
     for (std::size_t a = 0; a < 3; ++a) {
         auto const found = json.find(names[a]);
@@ -317,7 +353,7 @@ private:
         m_seconds = seconds;
         if (m_state == "done" && json.contains("screen")) {
             m_data = read_screen(json["screen"]);
-            m_selected = m_data.clusters.empty() ? -1 : 0;
+            m_selected = -1; // the map first shows every cluster alike; a tap opens one
             m_filter_attribute = 0;
             m_filter_value = -1;
             update_view();
@@ -458,8 +494,10 @@ private:
 
         float const margin = ui.px(18);
         auto place = [&](float x, float y) {
-            return ImVec2(origin.x + margin + (x + 1) / 2 * (width - 2 * margin),
-                origin.y + margin + (1 - (y + 1) / 2) * (height - 2 * margin));
+            float const across = (x - m_data.left) / (m_data.right - m_data.left);
+            float const up = (y - m_data.bottom) / (m_data.top - m_data.bottom);
+            return ImVec2(origin.x + margin + across * (width - 2 * margin),
+                origin.y + margin + (1 - up) * (height - 2 * margin));
         };
 
         // 1. Points: at most about 6,000 (an even sample), those outside the filter faint; none
@@ -482,26 +520,52 @@ private:
             }
         }
 
-        // 2. Cluster names at their centres, on a white tag, the chosen one outlined.
+        // 2. Cluster names at their centres, on a white tag, the chosen one outlined. The
+        //    chosen one, then the largest, take their places first; a name that would cover
+        //    one already placed shrinks to its number, or is left out when even that would.
         ImFont* font = ImGui::GetFont();
         float const font_size = font->FontSize * 0.9f;
-        for (std::size_t c = 0; visible && c < m_data.clusters.size(); ++c) {
-            auto const& cluster = m_data.clusters[c];
-            std::string const text = cluster.id + " " + cluster.label;
-            ui.prepare_text(text, font);
+        std::vector<std::size_t> order(visible ? m_data.clusters.size() : 0);
+        for (std::size_t c = 0; c < order.size(); ++c)
+            order[c] = c;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            bool const a_chosen = static_cast<int>(a) == m_selected;
+            bool const b_chosen = static_cast<int>(b) == m_selected;
+            if (a_chosen != b_chosen)
+                return a_chosen;
+            return m_data.clusters[a].size > m_data.clusters[b].size;
+        });
+        ImVec2 const pad(ui.px(5), ui.px(2));
+        std::vector<ImRect> taken;
+        auto tag_at = [&](std::size_t c, std::string const& text) {
             ImVec2 const size = font->CalcTextSizeA(font_size, FLT_MAX, 0, text.c_str());
-            ImVec2 p = place(cluster.x, cluster.y);
+            ImVec2 p = place(m_data.clusters[c].x, m_data.clusters[c].y);
             p.x = std::clamp(p.x - size.x / 2, origin.x + ui.px(4), end.x - size.x - ui.px(4));
             p.y = std::clamp(p.y - size.y / 2, origin.y + ui.px(4), end.y - size.y - ui.px(4));
-            ImVec2 const pad(ui.px(5), ui.px(2));
+            return ImRect(p.x - pad.x, p.y - pad.y, p.x + size.x + pad.x, p.y + size.y + pad.y);
+        };
+        auto is_free = [&](ImRect const& box) {
+            return std::none_of(taken.begin(), taken.end(),
+                [&](ImRect const& other) { return other.Overlaps(box); });
+        };
+        for (std::size_t const c : order) {
+            auto const& cluster = m_data.clusters[c];
+            std::string text = cluster.id + " " + cluster.label;
+            ui.prepare_text(text, font);
+            ImRect box = tag_at(c, text);
+            if (!is_free(box)) {
+                text = cluster.id;
+                box = tag_at(c, text);
+                if (!is_free(box))
+                    continue;
+            }
+            taken.push_back(box);
             bool const chosen = static_cast<int>(c) == m_selected;
-            draw->AddRectFilled(ImVec2(p.x - pad.x, p.y - pad.y),
-                ImVec2(p.x + size.x + pad.x, p.y + size.y + pad.y), IM_COL32(255, 255, 255, 230),
-                ui.px(4));
-            draw->AddRect(ImVec2(p.x - pad.x, p.y - pad.y),
-                ImVec2(p.x + size.x + pad.x, p.y + size.y + pad.y), colour_of(c),
-                ui.px(4), 0, ui.px(chosen ? 2.5f : 1.0f));
-            draw->AddText(font, font_size, p, palette.text, text.c_str());
+            draw->AddRectFilled(box.Min, box.Max, IM_COL32(255, 255, 255, 230), ui.px(4));
+            draw->AddRect(box.Min, box.Max, colour_of(c), ui.px(4), 0,
+                ui.px(chosen ? 2.5f : 1.0f));
+            draw->AddText(font, font_size, ImVec2(box.Min.x + pad.x, box.Min.y + pad.y),
+                palette.text, text.c_str());
         }
         draw->PopClipRect();
 
