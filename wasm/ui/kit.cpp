@@ -333,6 +333,12 @@ bool Kit::input(std::string_view id, std::string_view label, std::string& value,
         float height = ImGui::GetTextLineHeight() * static_cast<float>(lines) + px(28);
         changed = ImGui::InputTextMultiline("##field", value.data(), value.capacity() + 1,
             ImVec2(width, height), flags, resize_string, &value);
+        // ImGui's multi-line field has no placeholder: the hint is drawn while it is empty.
+        if (value.empty() && !hint.empty()) {
+            ImVec2 const corner = ImGui::GetItemRectMin();
+            draw_wrapped(ImVec2(corner.x + px(12), corner.y + px(12)), m_palette.muted, hint,
+                width - px(24));
+        }
     } else {
         ImGui::SetNextItemWidth(width);
         changed = ImGui::InputTextWithHint("##field", hint_text.c_str(), value.data(),
