@@ -225,20 +225,28 @@ export class App {
     await this.settle();
   }
 
-  // Lets the app draw what the last input changed (it draws a few frames after each event).
+  // Lets the app draw what the last input changed (it draws a few frames after each event). A
+  // page that has gone (the quick exit replaces it) counts as settled.
   async settle() {
-    const before = await this.page.evaluate(() => window.machiba.frames());
-    await this.page.waitForFunction((count) => window.machiba.frames() >= count + 2, before,
-                                    {timeout: 5_000}).catch(() => {});
+    const frames = () => this.page.evaluate(() => (window.machiba ? window.machiba.frames() : -1))
+                             .catch(() => -1);
+    const waitForFrames = async (count, timeout) => {
+      const start = await frames();
+      if (start < 0) return;
+      await this.page.waitForFunction(
+          (target) => !window.machiba || window.machiba.frames() >= target, start + count,
+          {timeout}).catch(() => {});
+    };
+    await waitForFrames(2, 5_000);
     // A tap takes ImGui a frame each for the move, the press and the release: wait until it
     // has taken in all of it, then for the frame that shows what it did.
-    const pending = await this.page.evaluate(() => window.machiba.inspect().inputPending);
+    const pending = await this.page.evaluate(
+        () => (window.machiba ? window.machiba.inspect().inputPending : 0)).catch(() => 0);
     if (pending > 0) {
-      await this.page.waitForFunction(() => window.machiba.inspect().inputPending === 0, null,
-                                      {timeout: 5_000}).catch(() => {});
-      const now = await this.page.evaluate(() => window.machiba.frames());
-      await this.page.waitForFunction((count) => window.machiba.frames() >= count + 1, now,
-                                      {timeout: 2_000}).catch(() => {});
+      await this.page.waitForFunction(
+          () => !window.machiba || window.machiba.inspect().inputPending === 0, null,
+          {timeout: 5_000}).catch(() => {});
+      await waitForFrames(1, 2_000);
     }
     await this.page.waitForTimeout(30);
   }
