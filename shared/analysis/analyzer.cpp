@@ -136,7 +136,8 @@ private:
                 // A lone kanji before a particle or a boundary is a noun (犬と); before other
                 // kana it is mostly the stem of a verb or adjective (遊びたい), a weak feature.
                 bool const last = p + 1 == pieces.size();
-                bool const noun = last && (is_particle(next) || !Segmenter::is_word_character(next));
+                bool const noun =
+                    last && (is_particle(next) || !Segmenter::is_word_character(next));
                 word(piece, noun ? 1.0f : weak_weight, noun, false, emit);
                 continue;
             }
@@ -325,8 +326,8 @@ private:
                 return false;
             counts.clear();
             extractor.extract(m_normalized[m_unique[u]], [&](Emitted const& emitted) {
-                auto [found, inserted] = ids.try_emplace(std::u32string(emitted.text),
-                                                         static_cast<std::uint32_t>(m_terms.size()));
+                auto [found, inserted] = ids.try_emplace(
+                    std::u32string(emitted.text), static_cast<std::uint32_t>(m_terms.size()));
                 if (inserted)
                     m_terms.push_back({std::u32string(emitted.text)});
                 Term& term = m_terms[found->second];
@@ -393,7 +394,8 @@ private:
             total += w;
         std::vector<float> idf(m_terms.size());
         for (std::size_t t = 0; t < m_terms.size(); ++t)
-            idf[t] = static_cast<float>(std::log((total + 1.0) / (m_terms[t].weighted_documents + 0.5)));
+            idf[t] =
+                static_cast<float>(std::log((total + 1.0) / (m_terms[t].weighted_documents + 0.5)));
 
         std::vector<std::vector<std::uint32_t>> term_sets(m_documents.size());
         for (std::size_t u = 0; u < m_documents.size(); ++u)
@@ -482,9 +484,9 @@ private:
 
         std::vector<std::uint32_t> rows(m_unique.size());
         std::iota(rows.begin(), rows.end(), 0u);
-        auto result = spherical_kmeans(m_matrix, rows, m_weights,
-                                       kmeans_options(clusters, rows.size(), 1),
-                                       [this] { return m_progress(AnalysisStage::coarse_clusters, 0.5); });
+        auto result =
+            spherical_kmeans(m_matrix, rows, m_weights, kmeans_options(clusters, rows.size(), 1),
+                             [this] { return m_progress(AnalysisStage::coarse_clusters, 0.5); });
         if (m_progress.cancelled() || result.assignment.size() != rows.size())
             return false;
         m_coarse = std::move(result.assignment);
@@ -500,7 +502,8 @@ private:
         m_fine_clusters.assign(m_coarse_clusters, 1);
         double total = std::accumulate(m_weights.begin(), m_weights.end(), 0.0);
         for (std::size_t c = 0; c < m_coarse_clusters; ++c) {
-            if (!m_progress(AnalysisStage::fine_clusters, static_cast<double>(c) / m_coarse_clusters))
+            if (!m_progress(AnalysisStage::fine_clusters,
+                            static_cast<double>(c) / m_coarse_clusters))
                 return false;
             std::vector<std::uint32_t> rows;
             std::vector<float> weights;
@@ -749,7 +752,8 @@ private:
                 for (std::size_t a = 0; a < d; ++a) {
                     double const xa = m_matrix.dense[u * d + a] - mean[a];
                     for (std::size_t b = 0; b < d; ++b)
-                        covariance[a * d + b] += m_weights[u] * xa * (m_matrix.dense[u * d + b] - mean[b]);
+                        covariance[a * d + b] +=
+                            m_weights[u] * xa * (m_matrix.dense[u * d + b] - mean[b]);
                 }
             }
             std::vector<std::vector<double>> axes;

@@ -83,7 +83,8 @@ public:
 private:
     float const* dense_row(std::size_t i) const
     {
-        return m_matrix.dense.data() + static_cast<std::size_t>(m_rows[i]) * m_matrix.dense_dimensions;
+        return m_matrix.dense.data() +
+               static_cast<std::size_t>(m_rows[i]) * m_matrix.dense_dimensions;
     }
 
     DocumentMatrix const& m_matrix;
@@ -253,10 +254,12 @@ KMeansResult spherical_kmeans(DocumentMatrix const& matrix,
     Fit best;
     best.objective = -std::numeric_limits<double>::infinity();
     for (int restart = 0; restart < std::max(1, options.restarts); ++restart) {
-        SplitMix64 random(options.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(restart));
+        SplitMix64 random(options.seed * 0x9E3779B97F4A7C15ULL +
+                          static_cast<std::uint64_t>(restart));
         bool cancelled = false;
-        Fit fitted = lloyd(problem, fit, weights, k, seed_centroids(problem, fit, weights, k, random),
-                           options.max_iterations, should_continue, cancelled);
+        Fit fitted =
+            lloyd(problem, fit, weights, k, seed_centroids(problem, fit, weights, k, random),
+                  options.max_iterations, should_continue, cancelled);
         if (cancelled)
             return {};
         if (fitted.objective > best.objective)

@@ -98,8 +98,8 @@ CalendarResult<std::int64_t> parse_iso8601(std::string_view text)
 
     // 2. Hours, minutes, optional seconds and fraction.
     int hours = 0, minutes = 0, seconds = 0, milliseconds = 0;
-    if (text[13] != ':' || !digits(text.substr(11, 2), hours) || !digits(text.substr(14, 2), minutes)
-        || hours > 23 || minutes > 59)
+    if (text[13] != ':' || !digits(text.substr(11, 2), hours) ||
+        !digits(text.substr(14, 2), minutes) || hours > 23 || minutes > 59)
         return bad_time(text, "hours 00-23 and minutes 00-59");
     std::size_t position = 16;
     if (position < text.size() && text[position] == ':') {

@@ -112,8 +112,10 @@ std::optional<AnswerValue> read_answer(Question const& question, json const& val
     case QuestionType::rating: {
         if (!value.is_number_integer() || value.get<std::int64_t>() < rating_lowest ||
             value.get<std::int64_t>() > rating_highest) {
-            report("out_of_range", "The answer to " + question.id + " must be a whole number from " +
-                    std::to_string(rating_lowest) + " to " + std::to_string(rating_highest) + ".");
+            report("out_of_range", "The answer to " + question.id +
+                                       " must be a whole number from " +
+                                       std::to_string(rating_lowest) + " to " +
+                                       std::to_string(rating_highest) + ".");
             return std::nullopt;
         }
         return AnswerValue(value.get<std::int64_t>());

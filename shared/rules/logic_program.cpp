@@ -373,7 +373,8 @@ private:
                     node.static_path = true;
                 } else if (first.constant.kind == ValueKind::number) {
                     auto number = first.constant.number;
-                    if (number < 0 || number != static_cast<double>(static_cast<std::int64_t>(number)))
+                    if (number < 0 ||
+                        number != static_cast<double>(static_cast<std::int64_t>(number)))
                         return;
                     path.segments.push_back(
                         make_segment(std::to_string(static_cast<std::int64_t>(number))));

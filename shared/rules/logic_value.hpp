@@ -30,7 +30,9 @@ struct Value {
     static Value from_bool(bool value) { return {ValueKind::boolean, value, 0, nullptr}; }
     static Value from_number(double value) { return {ValueKind::number, false, value, nullptr}; }
     static Value unknown() { return {ValueKind::unknown, false, 0, nullptr}; }
-    static Value error(nlohmann::json const& object) { return {ValueKind::error, false, 0, &object}; }
+    static Value error(nlohmann::json const& object) {
+        return {ValueKind::error, false, 0, &object};
+    }
 
     // Borrows a JSON value: scalars are copied inline so that operators never look behind them.
     static Value from_json(nlohmann::json const& value)

@@ -37,7 +37,8 @@ std::vector<std::string> PackTestRunner::differences(ProgramPack const& pack, Pa
 
     auto const& expect = test.expect;
     if (expect.contains("outcome") && expect["outcome"] != check.outcome())
-        found.push_back("outcome: expected " + show(expect["outcome"]) + ", got " + check.outcome());
+        found.push_back("outcome: expected " + show(expect["outcome"]) + ", got " +
+                        check.outcome());
     if (expect.contains("complete") && expect["complete"] != check.complete())
         found.push_back("complete: expected " + show(expect["complete"]));
 

@@ -162,7 +162,8 @@ ProgramCheck ProgramCheck::run(
         bool applies = true;
         bool applies_unknown = false;
         if (criterion.applies_when) {
-            auto value = evaluator.evaluate_partial(*criterion.applies_when, data, unknowns, touched);
+            auto value =
+                evaluator.evaluate_partial(*criterion.applies_when, data, unknowns, touched);
             collect();
             if (value.is_unknown() || value.is_error())
                 applies_unknown = true;
@@ -286,7 +287,8 @@ json ProgramCheck::to_json() const
     out["complete"] = m_complete;
     if (m_outcome != "undecided") {
         auto const& text = pack.outcome_text(m_outcome);
-        out["outcome_text"] = {{"label", local(text.label)}, {"explanation", local(text.explanation)}};
+        out["outcome_text"] = {{"label", local(text.label)},
+                               {"explanation", local(text.explanation)}};
     }
 
     out["criteria"] = json::array();
@@ -344,7 +346,8 @@ std::string ProgramCheck::to_text(std::string const& language) const
     std::string text;
     if (!m_errors.empty()) {
         for (auto const& error : m_errors)
-            text += error.message + (error.pointer.empty() ? "" : " (" + error.pointer + ")") + "\n";
+            text +=
+                error.message + (error.pointer.empty() ? "" : " (" + error.pointer + ")") + "\n";
         return text;
     }
     auto const& pack = *m_pack;

@@ -165,8 +165,9 @@ std::vector<std::u32string_view> Segmenter::split_kanji(std::u32string_view run)
         int const count = standalone_count(piece);
         if (count >= 2)
             return static_cast<double>(piece.size()) * (1.0 + std::log(static_cast<double>(count)));
-        return piece.size() == 2 ? 0.5 : (piece.size() <= 4 ? 0.25 * piece.size() - 0.5
-                                                             : -std::numeric_limits<double>::infinity());
+        return piece.size() == 2 ? 0.5
+                                 : (piece.size() <= 4 ? 0.25 * piece.size() - 0.5
+                                                      : -std::numeric_limits<double>::infinity());
     };
     std::vector<double> best(n + 1, -std::numeric_limits<double>::infinity());
     std::vector<std::size_t> cut(n + 1, 0);

@@ -70,7 +70,8 @@ Step step(std::string_view text, std::size_t offset)
 
     // 2. The continuation bytes; a short sequence stops at the first byte that is not one.
     for (std::size_t i = 1; i < length; ++i) {
-        if (offset + i >= text.size() || !is_continuation(static_cast<unsigned char>(text[offset + i])))
+        if (offset + i >= text.size() ||
+            !is_continuation(static_cast<unsigned char>(text[offset + i])))
             return {replacement_character, i, Utf8ErrorKind::truncated_sequence};
         code_point = (code_point << 6) | (static_cast<unsigned char>(text[offset + i]) & 0x3F);
     }

@@ -178,7 +178,8 @@ std::variant<Lexicon, TriageError> Lexicon::from_json(Json const& lexicon,
             while (!rest.empty()) {
                 auto const space = rest.find(' ');
                 auto const token = rest.substr(0, space);
-                rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+                rest =
+                    space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
                 if (token.empty())
                     continue;
                 if (token == "*") {
@@ -338,7 +339,8 @@ bool Lexicon::word_matches(EnglishToken const& token, std::string const& word, b
         if (!fuzzy || token.word.size() + 1 < m_fuzzy_min_length)
             return false;
         // A typo inside the stem: compare the word's beginning of about the same length.
-        for (std::size_t length : {token.word.size() - 1, token.word.size(), token.word.size() + 1}) {
+        for (std::size_t length :
+             {token.word.size() - 1, token.word.size(), token.word.size() + 1}) {
             if (length <= word.size() && within_one_edit(word.substr(0, length), token.word))
                 return true;
         }
@@ -476,8 +478,10 @@ std::vector<SignalMatch> Lexicon::match(PreparedQuestion const& question) const
         std::size_t begin = std::string::npos, end = 0;
         bool all = true;
         for (auto part : combination.all) {
-            auto const found = std::find_if(matches.begin(), matches.end(),
-                [&](SignalMatch const& m) { return m.signal == part && m.status == MatchStatus::firm; });
+            auto const found =
+                std::find_if(matches.begin(), matches.end(), [&](SignalMatch const& m) {
+                    return m.signal == part && m.status == MatchStatus::firm;
+                });
             all = all && found != matches.end();
             if (found != matches.end()) {
                 begin = std::min(begin, found->begin);

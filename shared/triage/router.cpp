@@ -107,7 +107,8 @@ TriageResult Router::route(std::string_view question, std::int64_t now_ms) const
     }
     std::size_t topic = 0;
     for (std::size_t t = 1; t < 3; ++t) {
-        if (score[t] > score[topic] || (score[t] == score[topic] && best_route[t] > best_route[topic]))
+        if (score[t] > score[topic] ||
+            (score[t] == score[topic] && best_route[t] > best_route[topic]))
             topic = t;
     }
     result.topic = static_cast<Topic>(topic);

@@ -396,7 +396,8 @@ void App::history_popped(int depth)
 
 std::string App::inspect() const
 {
-    std::string extra = "\"frame\":" + std::to_string(m_frames.frame_count()) +
+    std::string extra =
+        "\"frame\":" + std::to_string(m_frames.frame_count()) +
         ",\"ready\":" + (m_ready ? "true" : "false") + ",\"language\":\"" + m_strings.language() +
         "\",\"screen\":\"" + m_router.current_route() +
         "\",\"depth\":" + std::to_string(m_router.depth()) +
@@ -408,8 +409,8 @@ std::string App::inspect() const
         // Input ImGui has not taken in yet: a tap is spread over several frames (move, press,
         // release), and what it does shows only after the last of them.
         ",\"inputPending\":" +
-        std::to_string(ImGui::GetCurrentContext() ? ImGui::GetCurrentContext()->InputEventsQueue.Size
-                                                  : 0);
+        std::to_string(
+            ImGui::GetCurrentContext() ? ImGui::GetCurrentContext()->InputEventsQueue.Size : 0);
     return m_inspector.to_json(extra);
 }
 

@@ -126,8 +126,9 @@ int run(std::string const& path, long count)
             index = 0;
     }
     auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("{\"evaluations\": %ld, \"seconds\": %.6f, \"per_second\": %.0f, \"truthy\": %ld}\n",
-        count, seconds, static_cast<double>(count) / seconds, truthy);
+    std::printf(
+        "{\"evaluations\": %ld, \"seconds\": %.6f, \"per_second\": %.0f, \"truthy\": %ld}\n", count,
+        seconds, static_cast<double>(count) / seconds, truthy);
     return 0;
 }
 
@@ -140,6 +141,7 @@ int main(int argc, char** argv)
         return emit(argv[2], argv[3]);
     if (mode == "run" && argc == 4)
         return run(argv[2], std::atol(argv[3]));
-    std::fputs("usage: bench_rules emit ROOT OUT.json | bench_rules run BATCH.json COUNT\n", stderr);
+    std::fputs("usage: bench_rules emit ROOT OUT.json | bench_rules run BATCH.json COUNT\n",
+               stderr);
     return 2;
 }

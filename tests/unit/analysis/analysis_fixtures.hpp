@@ -57,7 +57,8 @@ inline LabelledSet load_labelled_set(std::string const& path)
         std::vector<std::pair<std::string, std::string>> items;
         if (json.contains("pii")) {
             for (auto const& item : json["pii"])
-                items.push_back({item.at("kind").get<std::string>(), item.at("text").get<std::string>()});
+                items.push_back(
+                    {item.at("kind").get<std::string>(), item.at("text").get<std::string>()});
         }
         set.personal_info.push_back(std::move(items));
     }

@@ -52,8 +52,8 @@ TEST_CASE("every seed campaign in assets parses without problems and survives a 
     "[campaign]")
 {
     int seeds = 0;
-    for (auto const& entry :
-        std::filesystem::directory_iterator(std::string(MACHIBA_SOURCE_DIR) + "/assets/campaigns")) {
+    for (auto const& entry : std::filesystem::directory_iterator(std::string(MACHIBA_SOURCE_DIR) +
+                                                                 "/assets/campaigns")) {
         if (entry.path().extension() != ".json")
             continue;
         auto file = read_json(entry.path());

@@ -22,7 +22,8 @@ nlohmann::json read_json(std::string const& relative)
 
 Campaign parks_campaign()
 {
-    auto parsed = parse_campaign(read_json("assets/campaigns/neighbourhood-parks-2026.json")["campaign"]);
+    auto parsed =
+        parse_campaign(read_json("assets/campaigns/neighbourhood-parks-2026.json")["campaign"]);
     REQUIRE(parsed.problems.empty());
     return *parsed.campaign;
 }

@@ -153,7 +153,8 @@ TEST_CASE("three-valued evaluation settles what it can and names what matters",
 
     SECTION("nothing answered: unknown, and only the questions read matter")
     {
-        auto value = evaluator.evaluate_partial(*compiled.program, json::object(), unknowns, touched);
+        auto value =
+            evaluator.evaluate_partial(*compiled.program, json::object(), unknowns, touched);
         CHECK(value.is_unknown());
         CHECK(touched == std::vector<bool>{true, true, false});
     }

@@ -30,7 +30,8 @@ std::vector<std::string> one_or_many(nlohmann::json const& value)
 
 std::vector<LabelledQuestion> labelled_questions()
 {
-    std::ifstream in(std::string(MACHIBA_SOURCE_DIR) + "/tests/unit/triage/labelled_questions.jsonl");
+    std::ifstream in(std::string(MACHIBA_SOURCE_DIR) +
+                     "/tests/unit/triage/labelled_questions.jsonl");
     std::vector<LabelledQuestion> out;
     std::string line;
     std::size_t number = 0;

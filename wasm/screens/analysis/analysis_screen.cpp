@@ -389,10 +389,12 @@ private:
         if (m_state == "error") {
             ui.gap(8);
             ui.text(m_error_line > 0
-                    ? app.strings.format("analysis.error_line",
-                          {{"name", m_name}, {"line", std::to_string(m_error_line)},
-                              {"message", m_error}})
-                    : app.strings.format("analysis.error", {{"name", m_name}, {"message", m_error}}));
+                        ? app.strings.format("analysis.error_line",
+                                             {{"name", m_name},
+                                              {"line", std::to_string(m_error_line)},
+                                              {"message", m_error}})
+                        : app.strings.format("analysis.error",
+                                             {{"name", m_name}, {"message", m_error}}));
         } else if (m_state == "cancelled") {
             ui.gap(8);
             ui.muted(app.t("analysis.cancelled"));
@@ -413,7 +415,8 @@ private:
         }
     }
 
-    // ---- Filters and shares ----------------------------------------------------------------------
+    // ---- Filters and shares
+    // ----------------------------------------------------------------------
 
     // Counts each cluster's opinions in the filtered view (all opinions when no filter).
     void update_view()
@@ -512,7 +515,8 @@ private:
                 if (in != (pass == 1))
                     continue;
                 std::size_t const cluster = m_data.coarse[i];
-                bool const chosen = m_selected < 0 || static_cast<std::size_t>(m_selected) == cluster;
+                bool const chosen =
+                    m_selected < 0 || static_cast<std::size_t>(m_selected) == cluster;
                 int const alpha = !in ? 30 : (chosen ? 200 : 90);
                 ImVec2 const p = place(m_data.x[i], m_data.y[i]);
                 draw->AddRectFilled(ImVec2(p.x - radius, p.y - radius),
@@ -575,7 +579,8 @@ private:
             float best = FLT_MAX;
             for (std::size_t c = 0; c < m_data.clusters.size(); ++c) {
                 ImVec2 const p = place(m_data.clusters[c].x, m_data.clusters[c].y);
-                float const d = (p.x - mouse.x) * (p.x - mouse.x) + (p.y - mouse.y) * (p.y - mouse.y);
+                float const d =
+                    (p.x - mouse.x) * (p.x - mouse.x) + (p.y - mouse.y) * (p.y - mouse.y);
                 if (d < best) {
                     best = d;
                     m_selected = static_cast<int>(c);

@@ -420,9 +420,11 @@ private:
         ui.gap(16);
         ui.separator();
         if (auto const* chat = m_pack->resource("shinawaka_chat"))
-            ui.muted(app.strings.format("health.chat_status", {{"state", availability(app, *chat)}}));
+            ui.muted(
+                app.strings.format("health.chat_status", {{"state", availability(app, *chat)}}));
         if (auto const* cafe = m_pack->resource("shinawaka_cafe"))
-            ui.muted(app.strings.format("health.cafe_status", {{"state", availability(app, *cafe)}}));
+            ui.muted(
+                app.strings.format("health.cafe_status", {{"state", availability(app, *cafe)}}));
     }
 
     void draw_privacy(app::AppContext& app, ui::Kit& ui)

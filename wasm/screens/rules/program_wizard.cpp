@@ -168,7 +168,8 @@ std::string local_member(json const& object, char const* key, std::string const&
 
 } // namespace
 
-// ---- 1. Loading and storage ----------------------------------------------------------------------
+// ---- 1. Loading and storage
+// ----------------------------------------------------------------------
 
 ProgramWizard::ProgramWizard(app::AppContext& app, std::string pack_id, std::string title_key)
     : m_pack_id(std::move(pack_id)), m_title_key(std::move(title_key))
@@ -311,7 +312,8 @@ void ProgramWizard::forget_answers(app::AppContext& app)
     app.frames.request();
 }
 
-// ---- 2. The flow ---------------------------------------------------------------------------------
+// ---- 2. The flow
+// ---------------------------------------------------------------------------------
 
 void ProgramWizard::recheck(app::AppContext& app)
 {
@@ -481,7 +483,8 @@ std::string ProgramWizard::answer_text(
     return value.dump();
 }
 
-// ---- 3. Drawing: intro and questions -------------------------------------------------------------
+// ---- 3. Drawing: intro and questions
+// -------------------------------------------------------------
 
 void ProgramWizard::draw(app::AppContext& app, ui::Kit& ui)
 {
@@ -571,8 +574,9 @@ void ProgramWizard::draw_question(app::AppContext& app, ui::Kit& ui)
         ui.muted(question.help.in(language));
     ui.gap(8);
 
-    bool typed = question.type == rules::QuestionType::number
-        || question.type == rules::QuestionType::money || question.type == rules::QuestionType::date;
+    bool typed = question.type == rules::QuestionType::number ||
+                 question.type == rules::QuestionType::money ||
+                 question.type == rules::QuestionType::date;
     bool submit = false;
     if (typed) {
         std::string hint = question.type == rules::QuestionType::date ? app.t("rules.hint_date")
@@ -645,7 +649,8 @@ void ProgramWizard::draw_answers_so_far(app::AppContext& app, ui::Kit& ui)
         forget_answers(app);
 }
 
-// ---- 4. The result -------------------------------------------------------------------------------
+// ---- 4. The result
+// -------------------------------------------------------------------------------
 
 namespace {
 

@@ -97,8 +97,9 @@ public:
                 for (auto const& choice : (*count)["choices"]) {
                     std::string choice_id = choice.value("id", "");
                     auto const* known = question.find_choice(choice_id);
-                    staff::bar(ui, id + "." + choice_id, known ? known->label.in(language) : choice_id,
-                        choice.value("count", 0LL), answered, palette.primary);
+                    staff::bar(ui, id + "." + choice_id,
+                               known ? known->label.in(language) : choice_id,
+                               choice.value("count", 0LL), answered, palette.primary);
                 }
             }
             if (count && count->contains("ratings") && (*count)["ratings"].is_array()) {
