@@ -470,15 +470,21 @@ private:
         return options;
     }
 
-    // 5. Coarse clusters: about the cube root of the number of opinions.
+    // 5. Coarse clusters: about the cube root of the number of opinions, ten at least from 200.
     bool cluster_coarse()
     {
         if (!m_progress(AnalysisStage::coarse_clusters, 0))
             return false;
         std::size_t const count = m_opinions.size();
         std::size_t clusters = m_options.coarse_clusters;
-        if (clusters == 0)
-            clusters = static_cast<std::size_t>(std::lround(std::cbrt(static_cast<double>(count))));
+        if (clusters == 0) {
+            // About the cube root; but between 200 and 1,000 opinions that gives fewer than ten
+            // groups, too few to keep a dozen topics apart, so take up to ten of at least 20
+            // opinions each there.
+            auto const cube_root = std::lround(std::cbrt(static_cast<double>(count)));
+            auto const small_set = std::min<long>(10, static_cast<long>(count / 20));
+            clusters = static_cast<std::size_t>(std::max(cube_root, small_set));
+        }
         clusters = std::clamp<std::size_t>(clusters, 1, m_unique.size());
         m_coarse_clusters = clusters;
 
