@@ -168,6 +168,15 @@ export const tests = [
       assertEqual(dots.length, 4, 'page dots');
       const back = await app.find({id: 'campaign.slide.previous'});
       assertEqual(back.enabled, false, 'back on the first slide');
+
+      // The first slide's picture: decoded by the browser, then drawn, with its description.
+      const picture = await app.waitFor(
+          (state) => {
+            const found = state.widgets.find((widget) => widget.id === 'campaign.slide.image');
+            return found && found.value !== 'loading' && found;
+          }, 'the slide picture to load');
+      assertEqual(picture.value, 'shown', 'the slide picture');
+      assert(picture.label.length > 10, 'the slide picture has a description');
       await app.screenshot('campaigns-slide');
 
       // 3. Next, a dot, and on the desktop the arrows and a mouse drag turn the slides.

@@ -139,6 +139,24 @@ export const tests = [
   },
 
   {
+    name: 'the search finds a service by its reading, in any width of kana',
+    sizes: ['phone'],
+    async run(app) {
+      await app.open();
+
+      // Half-width katakana for じょせい (subsidy): only the fund check has that word.
+      await app.type({id: 'home.search'}, '\uFF7C\uFF9E\uFF6E\uFF7E\uFF72');
+      const state = await app.waitFor(
+          (current) => !widgetById(current, 'home.service.health') && current,
+          'the services to be filtered by ｼﾞｮｾｲ');
+      assert(widgetById(state, 'home.service.sdgs_fund'), 'the fund check matches ｼﾞｮｾｲ');
+      assert(!widgetById(state, 'home.service.campaigns') &&
+                 !widgetById(state, 'home.service.public_contract'),
+             'only the fund check matches ｼﾞｮｾｲ');
+    },
+  },
+
+  {
     name: 'pasted text arrives in the search field',
     sizes: ['desktop'],
     async run(app) {

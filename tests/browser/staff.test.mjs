@@ -48,9 +48,20 @@ export const tests = [
 
       // 3. Edit the first slide's heading: the preview shows it at once, before any save.
       await replaceText(app, {id: `staff.editor.slide.0.title.${app.language}`}, slideTitle);
+
+      // 3b. A picture of this site for the slide, described in both languages.
+      const picture = 'assets/images/drill-ideas.svg';
+      await app.type({id: 'staff.editor.slide.0.image'}, picture);
+      await app.type({id: 'staff.editor.slide.0.alt.ja'}, '避難所へ向かう人と犬のイラスト');
+      await app.type({id: 'staff.editor.slide.0.alt.en'}, 'A person and a dog walking to a shelter');
       if (app.touch) await app.tap({id: 'staff.editor.tabs.1'});
       const preview = await app.find({id: 'preview.slide.title'});
       assertEqual(preview.label, slideTitle, 'the preview slide heading');
+      const shown = await app.waitFor(
+          (state) => state.widgets.find((widget) => widget.id === 'preview.slide.image' &&
+                                                    widget.value === 'shown'),
+          'the preview to draw the slide picture');
+      assert(shown.label.length > 0, 'the preview picture has its description');
       await app.screenshot('staff-editor-preview');
       if (app.touch) {
         await app.tap({id: 'preview.slide.answer'});
@@ -69,6 +80,7 @@ export const tests = [
       const detail = await (await fetch(`${app.url}/api/v1/campaigns/${published.id}`)).json();
       const document = detail.campaign || detail;
       assertEqual(document.slides[0].title[app.language], slideTitle, 'the published slide');
+      assertEqual(document.slides[0].image?.source, picture, 'the published slide picture');
     },
   },
   {

@@ -62,6 +62,11 @@ MACHIBA_EXPORT int machiba_store_pending();
 MACHIBA_EXPORT void machiba_store_loaded(char const* json);
 MACHIBA_EXPORT void machiba_store_committed(int count);
 
+// Called by bridge.js: the picture asked for with machiba_js_image_load, decoded to RGBA rows
+// (width x height x 4 bytes, not premultiplied), or null with zero sizes when it failed.
+MACHIBA_EXPORT void machiba_image_loaded(int handle, unsigned char const* rgba, int width,
+    int height);
+
 // ---- Imports: implemented in wasm/platform/bridge.js --------------------------------------------
 
 extern "C" {
@@ -107,6 +112,10 @@ void machiba_js_history_back(int steps);
 void machiba_js_store_open();
 void machiba_js_store_put(char const* key, char const* value);
 void machiba_js_store_delete(char const* key);
+
+// Decodes a picture of this site (a relative path) or a data:image URL, at most 1280 pixels on
+// its longer side; answers with machiba_image_loaded(handle, ...), then wakes the app.
+void machiba_js_image_load(int handle, char const* source);
 
 // The developer console (staff see the same lines in the app's log window).
 void machiba_js_console(int level, char const* utf8);

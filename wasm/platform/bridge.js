@@ -165,6 +165,48 @@ mergeInto(LibraryManager.library, {
     else window.location.href = value;
   },
 
+  machiba_js_image_load: function(handle, source) {
+    var address = UTF8ToString(source);
+    function answer(pixels, width, height) {
+      var pointer = 0;
+      if (pixels) {
+        pointer = _malloc(pixels.length);
+        HEAPU8.set(pixels, pointer);
+      }
+      _machiba_image_loaded(handle, pointer, width, height);
+      if (pointer) _free(pointer);
+      _machiba_wake();
+    }
+    // The same rule as the core's is_allowed_image_source: this site, or inline pictures.
+    var inline = /^data:image\/(png|jpeg|webp);base64,/.test(address);
+    if (!inline && (/^[a-z][a-z0-9+.-]*:/i.test(address) || address.startsWith('/') ||
+                    address.indexOf('..') >= 0)) {
+      console.warn('machiba: refused to load the image ' + address.slice(0, 80));
+      setTimeout(function() { answer(null, 0, 0); }, 0);
+      return;
+    }
+    var image = new Image();
+    image.decoding = 'async';
+    image.onload = function() {
+      var longest = Math.max(image.naturalWidth, image.naturalHeight);
+      if (!longest) return answer(null, 0, 0);
+      var scale = Math.min(1, 1280 / longest);
+      var width = Math.max(1, Math.round(image.naturalWidth * scale));
+      var height = Math.max(1, Math.round(image.naturalHeight * scale));
+      var canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      var context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0, width, height);
+      answer(context.getImageData(0, 0, width, height).data, width, height);
+    };
+    image.onerror = function() {
+      console.warn('machiba: the image ' + address.slice(0, 80) + ' could not be loaded');
+      answer(null, 0, 0);
+    };
+    image.src = address;
+  },
+
   machiba_js_download: function(url, fileName) {
     var address = UTF8ToString(url);
     if (!address.startsWith('/')) {

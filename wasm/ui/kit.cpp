@@ -304,11 +304,12 @@ bool Kit::card(
 // ---- Input ------------------------------------------------------------------------------------
 
 bool Kit::input(std::string_view id, std::string_view label, std::string& value,
-    std::string_view hint, bool multiline, int lines)
+    std::string_view hint, InputKind kind, int lines)
 {
     // 1. The label above the field, as phones lay out forms.
     m_fonts.ensure_characters(label);
-    m_fonts.ensure_characters(value);
+    if (kind != InputKind::password)
+        m_fonts.ensure_characters(value);
     if (!label.empty()) {
         float width = ImGui::GetContentRegionAvail().x;
         ImVec2 size = measure(label, width);
@@ -328,8 +329,10 @@ bool Kit::input(std::string_view id, std::string_view label, std::string& value,
     ImGui::PushStyleColor(ImGuiCol_FrameBg, m_palette.surface);
     ImGui::PushStyleColor(ImGuiCol_Border, m_palette.muted);
     bool changed;
-    auto flags = ImGuiInputTextFlags_CallbackResize;
-    if (multiline) {
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    if (kind == InputKind::password)
+        flags |= ImGuiInputTextFlags_Password;
+    if (kind == InputKind::lines) {
         float height = ImGui::GetTextLineHeight() * static_cast<float>(lines) + px(28);
         changed = ImGui::InputTextMultiline("##field", value.data(), value.capacity() + 1,
             ImVec2(width, height), flags, resize_string, &value);
@@ -350,7 +353,16 @@ bool Kit::input(std::string_view id, std::string_view label, std::string& value,
     ImGui::PopID();
 
     // 3. Record, and tell the app where the active field is (for the page's text element).
-    if (record_last_item(id, "textbox", label, value) && active)
+    // A password is recorded as dots: tests see its length, never its characters.
+    std::string recorded = value;
+    if (kind == InputKind::password) {
+        recorded.clear();
+        for (unsigned char byte : value) {
+            if ((byte & 0xC0) != 0x80)
+                recorded += "\xE2\x97\x8F"; // a black circle
+        }
+    }
+    if (record_last_item(id, "textbox", label, recorded) && active)
         m_inspector.last()->focused = true;
     if (active) {
         ImVec2 min = ImGui::GetItemRectMin();
@@ -366,13 +378,18 @@ bool Kit::input(std::string_view id, std::string_view label, std::string& value,
 bool Kit::text_field(
     std::string_view id, std::string_view label, std::string& value, std::string_view hint)
 {
-    return input(id, label, value, hint, false, 1);
+    return input(id, label, value, hint, InputKind::line, 1);
+}
+
+bool Kit::password_field(std::string_view id, std::string_view label, std::string& value)
+{
+    return input(id, label, value, {}, InputKind::password, 1);
 }
 
 bool Kit::text_area(std::string_view id, std::string_view label, std::string& value, int lines,
     std::string_view hint)
 {
-    return input(id, label, value, hint, true, std::max(lines, 2));
+    return input(id, label, value, hint, InputKind::lines, std::max(lines, 2));
 }
 
 // ---- Choice widgets ---------------------------------------------------------------------------

@@ -118,6 +118,8 @@ public:
         std::string_view hint = {});
     bool text_area(std::string_view id, std::string_view label, std::string& value, int lines = 4,
         std::string_view hint = {});
+    // A password: drawn as asterisks, never copied out, recorded as one dot per character.
+    bool password_field(std::string_view id, std::string_view label, std::string& value);
     bool checkbox(std::string_view id, std::string_view label, bool& value);
     bool choice_list(std::string_view id, std::string_view label,
         std::span<std::string const> options, int& selected);
@@ -156,8 +158,9 @@ private:
         ImFont* font = nullptr);
     std::vector<TextLine> lines(std::string_view text, float wrap_width, ImFont* font) const;
     ImVec2 measure(std::string_view text, float wrap_width, ImFont* font = nullptr) const;
+    enum class InputKind { line, lines, password };
     bool input(std::string_view id, std::string_view label, std::string& value,
-        std::string_view hint, bool multiline, int lines);
+        std::string_view hint, InputKind kind, int lines);
 
     Inspector& m_inspector;
     app::FontAtlas& m_fonts;

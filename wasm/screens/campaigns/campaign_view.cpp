@@ -8,6 +8,7 @@
 #include "wasm/app/frame_scheduler.hpp"
 #include "wasm/app/screen.hpp"
 #include "wasm/app/strings.hpp"
+#include "wasm/platform/image_textures.hpp"
 #include "wasm/ui/kit.hpp"
 
 #include <imgui.h>
@@ -42,6 +43,7 @@ struct Token {
     std::string text;
     bool emphasis = false;
     bool space = false;
+    bool line_break = false; // a newline inside a paragraph: the next token starts a line
 };
 
 // Words of ASCII letters stay whole; every other character may start a new line.
@@ -56,6 +58,11 @@ std::vector<Token> tokenize(std::vector<campaign::MarkupSpan> const& spans)
             std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
             length = std::min(length, text.size() - i);
             std::string_view piece = text.substr(i, length);
+            if (piece == "\n") {
+                tokens.push_back({std::string(), span.emphasis, false, true});
+                ++i;
+                continue;
+            }
             bool space = piece == " ";
             bool word = lead < 0x80 && !space;
             if (word && !tokens.empty() && !tokens.back().space && tokens.back().emphasis ==
@@ -86,6 +93,11 @@ float flow(ui::Kit& ui, std::vector<Token> const& tokens, ImVec2 origin, float w
     float y = 0;
     auto* list = ImGui::GetWindowDrawList();
     for (auto const& token : tokens) {
+        if (token.line_break) {
+            x = 0;
+            y += line;
+            continue;
+        }
         ui.prepare_text(token.text, font);
         ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, token.text.c_str(),
             token.text.c_str() + token.text.size());
@@ -306,19 +318,39 @@ DeckAction draw_slide_deck(app::AppContext& app, ui::Kit& ui, campaign::Campaign
         ui.gap(20);
 
         if (slide.image) {
-            // FIXME: slide images are not drawn yet (they need a texture from the image's
-            // bytes); their alternative text stands in a frame where the picture will go.
-            ImVec2 at = ImGui::GetCursorScreenPos();
-            float box_height = ui.px(120);
-            ImGui::Dummy(ImVec2(inner, box_height));
-            list->AddRectFilled(at, ImVec2(at.x + inner, at.y + box_height), palette.selected,
-                ui.px(12));
+            // The picture at the card's width, at most 40% of its height, centred; while it loads
+            // (or when it cannot be shown) its alternative text stands in a frame of that place.
+            auto const& image = platform::ImageTextures::instance().get(slide.image->source);
             std::string alt = slide.image->alternative_text.in(language);
-            ImVec2 alt_size = ImGui::CalcTextSize(alt.c_str(), nullptr, false, inner - ui.px(24));
-            ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                ImVec2(at.x + (inner - alt_size.x) / 2, at.y + (box_height - alt_size.y) / 2),
-                palette.muted, alt.c_str(), nullptr, inner - ui.px(24));
-            ui.record_last_item(prefix + ".slide.image", "img", alt);
+            ui.prepare_text(alt);
+            ImVec2 at = ImGui::GetCursorScreenPos();
+            float box_width = inner;
+            float box_height = ui.px(120);
+            if (image.state == platform::ImageTextures::State::ready) {
+                float const aspect = static_cast<float>(image.height) / image.width;
+                box_height = std::min(inner * aspect, card_height * 0.4f);
+                box_width = box_height / aspect;
+            }
+            ImGui::Dummy(ImVec2(inner, box_height));
+            if (image.state == platform::ImageTextures::State::ready) {
+                float const left = at.x + (inner - box_width) / 2;
+                list->AddImageRounded(
+                    reinterpret_cast<ImTextureID>(static_cast<intptr_t>(image.texture)),
+                    ImVec2(left, at.y), ImVec2(left + box_width, at.y + box_height),
+                    ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, ui.px(12));
+            } else {
+                list->AddRectFilled(at, ImVec2(at.x + inner, at.y + box_height), palette.selected,
+                    ui.px(12));
+                ImVec2 alt_size =
+                    ImGui::CalcTextSize(alt.c_str(), nullptr, false, inner - ui.px(24));
+                list->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                    ImVec2(at.x + (inner - alt_size.x) / 2, at.y + (box_height - alt_size.y) / 2),
+                    palette.muted, alt.c_str(), nullptr, inner - ui.px(24));
+            }
+            char const* shown = image.state == platform::ImageTextures::State::ready ? "shown"
+                : image.state == platform::ImageTextures::State::loading           ? "loading"
+                                                                                   : "failed";
+            ui.record_last_item(prefix + ".slide.image", "img", alt, shown);
             ui.gap(16);
         }
         draw_markup(ui, prefix + ".slide.body", slide.body.in(language));

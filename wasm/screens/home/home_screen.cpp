@@ -1,11 +1,11 @@
 // The home screen: the four services of the ward, findable by typing part of a name.
+#include "shared/text/normalize.hpp"
 #include "wasm/app/router.hpp"
 #include "wasm/app/screen.hpp"
 #include "wasm/app/strings.hpp"
 #include "wasm/ui/kit.hpp"
 
 #include <array>
-#include <cctype>
 #include <string>
 
 namespace machiba::screens {
@@ -18,23 +18,27 @@ struct Service {
     char const* title_key;
     char const* body_key;
     char const* badge_key;
+    char const* keywords_key; // readings and other words a resident might search with
 };
 
 std::array<Service, 4> const services{{
-    {"home.service.health", "health", "home.health_title", "home.health_body", "home.health_badge"},
+    {"home.service.health", "health", "home.health_title", "home.health_body", "home.health_badge",
+        "home.health_keywords"},
     {"home.service.campaigns", "campaigns", "home.campaigns_title", "home.campaigns_body",
-        "home.campaigns_badge"},
+        "home.campaigns_badge", "home.campaigns_keywords"},
     {"home.service.sdgs_fund", "rules/sdgs-fund", "home.sdgs_fund_title", "home.sdgs_fund_body",
-        "home.sdgs_fund_badge"},
+        "home.sdgs_fund_badge", "home.sdgs_fund_keywords"},
     {"home.service.public_contract", "rules/public-contract", "home.public_contract_title",
-        "home.public_contract_body", "home.public_contract_badge"},
+        "home.public_contract_body", "home.public_contract_badge",
+        "home.public_contract_keywords"},
 }};
 
-std::string lower_ascii(std::string text)
+// What a service is found by: its texts and keywords, folded as the triage folds questions
+// (width, case, katakana to hiragana, long vowels), so ｿｳﾀﾞﾝ, ソウダン and そうだん meet.
+std::string searchable(app::AppContext& app, Service const& service)
 {
-    for (auto& character : text)
-        character = static_cast<char>(std::tolower(static_cast<unsigned char>(character)));
-    return text;
+    return text::fold_for_matching(app.t(service.title_key) + " " + app.t(service.body_key) + " " +
+        app.t(service.badge_key) + " " + app.t(service.keywords_key));
 }
 
 class HomeScreen final : public app::Screen {
@@ -51,15 +55,11 @@ public:
             "home.search", app.t("home.search_label"), m_search, app.t("home.search_hint"));
 
         // 2. The services that match, one column on a phone and two on a desktop.
-        // FIXME: matching is by substring of the lower-cased text; kana/kanji-insensitive search
-        // waits for shared/text normalisation.
-        std::string needle = lower_ascii(m_search);
+        std::string const needle = text::fold_for_matching(m_search);
         int shown = 0;
         bool grid = ui.begin_grid("home.services", ui.wide() ? 2 : 1);
         for (auto const& service : services) {
-            std::string haystack = lower_ascii(app.t(service.title_key) + " " +
-                app.t(service.body_key) + " " + app.t(service.badge_key));
-            if (!needle.empty() && haystack.find(needle) == std::string::npos)
+            if (!needle.empty() && searchable(app, service).find(needle) == std::string::npos)
                 continue;
             if (shown > 0 && grid)
                 ui.next_cell();

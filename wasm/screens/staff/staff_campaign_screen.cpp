@@ -430,6 +430,33 @@ private:
         draw_questions_section(app, ui);
     }
 
+    // A slide's picture: a file of this site or a data:image URL, and its alternative text once
+    // there is a picture. Emptying both fields removes it.
+    bool slide_image(app::AppContext& app, ui::Kit& ui, std::string const& id,
+        std::string const& number, campaign::Slide& slide, std::string const& pointer)
+    {
+        std::string source = slide.image ? slide.image->source : std::string();
+        bool changed = ui.text_field(id + ".image",
+            app.strings.format("staff.field_slide_image", {{"n", number}}), source,
+            app.t("staff.image_hint"));
+        if (changed) {
+            if (!slide.image)
+                slide.image.emplace();
+            slide.image->source = source;
+            m_edit->dirty = true;
+        }
+        problems_at(app, ui, pointer + "/image/source");
+        if (!slide.image)
+            return changed;
+        changed |= localized(app, ui, id + ".alt",
+            app.strings.format("staff.field_slide_alt", {{"n", number}}),
+            slide.image->alternative_text, pointer + "/image/alt");
+        if (slide.image->source.empty() && slide.image->alternative_text.ja.empty() &&
+            slide.image->alternative_text.en.empty())
+            slide.image.reset();
+        return changed;
+    }
+
     void draw_slides_section(app::AppContext& app, ui::Kit& ui)
     {
         auto& edit = *m_edit;
@@ -450,6 +477,7 @@ private:
             changed |= localized(app, ui, id + ".body",
                 app.strings.format("staff.field_slide_body", {{"n", number}}), slides[i].body,
                 pointer + "/body", 5);
+            changed |= slide_image(app, ui, id, number, slides[i], pointer);
             if (changed) {
                 // The preview turns to the slide being written.
                 m_preview_mode = 0;

@@ -1,6 +1,7 @@
 // Results: how many opinions came, per day, and per question a bar for each choice and rating;
 // then the export of every opinion as CSV (Excel opens it in Japanese) or JSON.
 #include "shared/platform/http_client.hpp"
+#include "wasm/platform/bridge.hpp"
 #include "wasm/app/router.hpp"
 #include "wasm/app/screen.hpp"
 #include "wasm/app/strings.hpp"
@@ -52,12 +53,14 @@ public:
         // 1. Export first: it is what most visits are for.
         if (ui.begin_grid("staff.results.export", 2)) {
             if (ui.big_button("staff.results.csv", app.t("staff.export_csv")))
-                staff::download("/api/v1/staff/campaigns/" + m_id + "/export?format=csv",
-                    m_id + ".csv");
+                machiba_js_download(
+                    ("/api/v1/staff/campaigns/" + m_id + "/export?format=csv").c_str(),
+                    (m_id + ".csv").c_str());
             ui.next_cell();
             if (ui.big_button("staff.results.json", app.t("staff.export_json")))
-                staff::download("/api/v1/staff/campaigns/" + m_id + "/export?format=json",
-                    m_id + ".json");
+                machiba_js_download(
+                    ("/api/v1/staff/campaigns/" + m_id + "/export?format=json").c_str(),
+                    (m_id + ".json").c_str());
             ui.end_grid();
         }
         ui.muted(app.t("staff.export_note"));

@@ -56,8 +56,7 @@ private:
         ui.muted(app.t("staff.login_lead"));
         ui.gap(12);
         ui.text_field("staff.login.name", app.t("staff.name"), m_name);
-        staff::password_field(ui, "staff.login.password", app.t("staff.password"), m_password,
-            m_password_shown);
+        ui.password_field("staff.login.password", app.t("staff.password"), m_password);
         if (!m_error.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ui.palette().danger);
             ImGui::TextWrapped("%s", app.t(m_error).c_str());
@@ -78,7 +77,6 @@ private:
                     m_error = error;
                     if (error.empty()) {
                         m_password.clear();
-                        m_password_shown.clear();
                     }
                 });
         }
@@ -158,7 +156,6 @@ private:
     std::shared_ptr<List> m_list = std::make_shared<List>();
     std::string m_name;
     std::string m_password;
-    std::string m_password_shown;
     std::string m_error;
     bool m_busy = false;
     int m_seen_changes = -1;

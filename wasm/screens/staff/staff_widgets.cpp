@@ -3,86 +3,12 @@
 
 #include "wasm/ui/kit.hpp"
 
-#include <emscripten/emscripten.h>
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 
 namespace machiba::staff {
-
-namespace {
-
-EM_JS(void, machiba_staff_download, (char const* url, char const* name), {
-    var link = document.createElement('a');
-    link.href = UTF8ToString(url);
-    link.download = UTF8ToString(name);
-    link.rel = 'noopener';
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-});
-
-} // namespace
-
-bool password_field(ui::Kit& ui, std::string_view id, std::string_view label,
-    std::string& password, std::string& shown)
-{
-    static std::string_view const dot = "\xE2\x97\x8F"; // a black circle, three bytes
-    bool changed = ui.text_field(id, label, shown);
-    if (!changed)
-        return false;
-
-    // 1. Split what the field holds into the dots kept and the characters typed after them.
-    std::size_t kept = 0;
-    std::size_t at = 0;
-    while (shown.compare(at, dot.size(), dot) == 0) {
-        ++kept;
-        at += dot.size();
-    }
-    std::string typed = shown.substr(at);
-
-    // 2. Fewer dots: characters were deleted from the end. Then what was typed is added.
-    std::size_t cut = 0;
-    for (std::size_t seen = 0; cut < password.size() && seen < kept; ++seen) {
-        ++cut;
-        while (cut < password.size() && (static_cast<unsigned char>(password[cut]) & 0xC0) == 0x80)
-            ++cut;
-    }
-    password.resize(cut);
-    password += typed;
-
-    // 3. Show a dot for every character.
-    std::size_t count = 0;
-    for (unsigned char byte : password)
-        count += (byte & 0xC0) != 0x80 ? 1 : 0;
-    shown.clear();
-    for (std::size_t i = 0; i < count; ++i)
-        shown += dot;
-
-    // 4. An active field edits its own copy of the text: put the dots there too, caret at the end.
-    ImGuiContext& context = *ImGui::GetCurrentContext();
-    ImGuiInputTextState& state = context.InputTextState;
-    if (state.ID != 0 && state.ID == context.ActiveId) {
-        int characters = static_cast<int>(count);
-        state.TextW.resize(characters + 1);
-        state.CurLenW = ImTextStrFromUtf8(state.TextW.Data, state.TextW.Size, shown.c_str(),
-            nullptr);
-        state.TextA.resize(static_cast<int>(shown.size()) + 1);
-        std::memcpy(state.TextA.Data, shown.c_str(), shown.size() + 1);
-        state.CurLenA = static_cast<int>(shown.size());
-        state.TextAIsValid = true;
-        state.Stb.cursor = state.Stb.select_start = state.Stb.select_end = state.CurLenW;
-    }
-    return true;
-}
-
-void download(std::string const& url, std::string const& file_name)
-{
-    machiba_staff_download(url.c_str(), file_name.c_str());
-}
 
 void bar(ui::Kit& ui, std::string_view id, std::string_view label, long long count,
     long long total, unsigned color)
