@@ -89,6 +89,18 @@ bool within_one_edit(std::string_view a, std::string_view b)
     return rest_equal(a.substr(i), b.substr(i + 1));     // insertion
 }
 
+// A count of ten or more, in digits or words: how an overdose is told ("took like 30 tylenol").
+bool is_many(std::string_view word)
+{
+    if (!word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+            return c >= '0' && c <= '9';
+        }))
+        return word.size() >= 2 && word.front() != '0';
+    static constexpr std::string_view words[] = {"ten", "eleven", "twelve", "fifteen", "twenty",
+        "thirty", "forty", "fifty", "sixty", "hundred", "hundreds", "dozen", "dozens"};
+    return std::find(std::begin(words), std::end(words), word) != std::end(words);
+}
+
 } // namespace
 
 std::variant<Lexicon, TriageError> Lexicon::from_json(Json const& lexicon,
@@ -184,6 +196,10 @@ std::variant<Lexicon, TriageError> Lexicon::from_json(Json const& lexicon,
                     continue;
                 if (token == "*") {
                     pattern.tokens.push_back({"", false, true});
+                    continue;
+                }
+                if (token == "#many") {
+                    pattern.tokens.push_back({"", false, false, true});
                     continue;
                 }
                 bool const prefix = token.back() == '*';
@@ -333,6 +349,8 @@ void Lexicon::match_japanese(Clause const& clause, std::size_t index, std::vecto
 
 bool Lexicon::word_matches(EnglishToken const& token, std::string const& word, bool fuzzy) const
 {
+    if (token.many)
+        return is_many(word);
     if (token.prefix) {
         if (word.starts_with(token.word))
             return true;

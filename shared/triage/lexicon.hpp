@@ -69,6 +69,7 @@ private:
         std::string word;
         bool prefix = false; // "suicid*"
         bool gap = false;    // "*": up to m_gap_words words
+        bool many = false;   // "#many": a count of ten or more ("30", "forty", "dozens")
     };
     struct EnglishPattern {
         std::vector<EnglishToken> tokens;

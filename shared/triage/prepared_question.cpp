@@ -4,6 +4,9 @@
 #include "shared/text/normalize.hpp"
 #include "shared/text/utf8.hpp"
 
+#include <utility>
+#include <vector>
+
 namespace machiba::triage {
 
 namespace {
@@ -38,6 +41,28 @@ bool ends_clause(char32_t c)
 // Apostrophes vanish before folding so "don't" becomes one word, "dont", as people also type it.
 bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'’' || c == U'‘' || c == U'＇'; }
 
+// Kana and kanji (and the prolonged sound mark): the letters of Japanese words.
+bool is_japanese_letter(char32_t c)
+{
+    return (c >= U'\u3041' && c <= U'\u30FF') || (c >= U'\u4E00' && c <= U'\u9FFF')
+        || (c >= U'\uFF66' && c <= U'\uFF9F');
+}
+
+// A few emoji stand for the word itself ("💊いっぱい飲んだ"); folding would drop them.
+char const* emoji_word(char32_t c)
+{
+    switch (c) {
+    case U'\U0001F48A': // pill
+        return "薬";
+    case U'\U0001FA78': // drop of blood
+        return "血";
+    case U'\U0001F52A': // kitchen knife
+        return "刃物";
+    default:
+        return nullptr;
+    }
+}
+
 bool is_latin_or_digit_byte(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -52,7 +77,10 @@ void add_clause(std::string_view question, std::size_t begin, std::size_t end,
     for (auto [c, offset] : text::CodePoints(question.substr(begin, end - begin))) {
         if (is_apostrophe(c))
             continue;
-        text::append_utf8(text, c);
+        if (auto const* word = emoji_word(c))
+            text += word;
+        else
+            text::append_utf8(text, c);
         sources.resize(text.size(), begin + offset);
     }
 
@@ -100,6 +128,29 @@ void add_clause(std::string_view question, std::size_t begin, std::size_t end,
         word.push_back(byte);
     }
     flush(text.size());
+
+    // 4. Letters typed one by one ("s u i c i d e", "k m s"): three or more one-letter latin
+    //    words in a row are one word.
+    for (std::size_t i = 0; i < clause.words.size(); ++i) {
+        auto const single = [&](std::size_t k) {
+            return clause.words[k].size() == 1 && is_latin_or_digit_byte(clause.words[k][0]);
+        };
+        std::size_t run = i;
+        while (run < clause.words.size() && single(run))
+            ++run;
+        if (run - i >= 3) {
+            for (std::size_t k = i + 1; k < run; ++k)
+                clause.words[i] += clause.words[k];
+            clause.word_ends[i] = clause.word_ends[run - 1];
+            clause.words.erase(clause.words.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                clause.words.begin() + static_cast<std::ptrdiff_t>(run));
+            clause.word_sources.erase(
+                clause.word_sources.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                clause.word_sources.begin() + static_cast<std::ptrdiff_t>(run));
+            clause.word_ends.erase(clause.word_ends.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                clause.word_ends.begin() + static_cast<std::ptrdiff_t>(run));
+        }
+    }
     out.push_back(std::move(clause));
 }
 
@@ -110,8 +161,18 @@ PreparedQuestion::PreparedQuestion(std::string_view question)
 {
     std::string_view const text = m_original;
     std::size_t begin = 0;
-    for (auto [c, offset] : text::CodePoints(text)) {
-        if (ends_clause(c)) {
+    char32_t previous = 0;
+    std::vector<std::pair<char32_t, std::size_t>> points;
+    for (auto [c, offset] : text::CodePoints(text))
+        points.emplace_back(c, offset);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        auto const [c, offset] = points[i];
+        char32_t const next = i + 1 < points.size() ? points[i + 1].first : 0;
+        // A latin dot inside a Japanese word only hides it ("死.にたい"): it ends nothing.
+        bool const inside_word = (c == U'.' || c == U'．')
+            && is_japanese_letter(previous) && is_japanese_letter(next);
+        previous = c;
+        if (ends_clause(c) && !inside_word) {
             if (offset > begin)
                 add_clause(text, begin, offset, m_clauses);
             begin = offset + text::encode_utf8(c).size();
