@@ -131,6 +131,9 @@ std::variant<TriagePack, TriageError> TriagePack::from_json(PackDocuments const&
             resource.name = reader.text(entry, "name", pointer);
             resource.channel = reader.string(entry, "channel", pointer);
             resource.tel = reader.string(entry, "tel", pointer, false);
+            resource.tel_display = reader.string(entry, "tel_display", pointer, false);
+            if (resource.tel_display.empty())
+                resource.tel_display = resource.tel;
             resource.url = reader.string(entry, "url", pointer, false);
             resource.hours_text = reader.text(entry, "hours_text", pointer);
             resource.ages = reader.text(entry, "ages", pointer);

@@ -32,6 +32,7 @@ struct Resource {
     Text name;
     std::string channel;  // "phone", "line", "chat", "in_person", "web"
     std::string tel;      // digits or #-number to dial, or empty
+    std::string tel_display; // the number as the service writes it (0120-279-338); tel if not given
     std::string url;      // link (LINE, chat, page), or empty
     Text hours_text;      // the hours as the source words them
     Text ages;

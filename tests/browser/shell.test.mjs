@@ -90,6 +90,18 @@ export const tests = [
         const state = await app.waitForScreen(service.route);
         const title = widgetById(state, 'shell.title');
         assert(title && title.label.length > 0, `${service.route} has no title`);
+        // A title too long for the top bar is cut at a character and ends with an ellipsis.
+        const shown = await app.waitFor(
+            (current) => {
+              const drawn = widgetById(current, 'shell.title');
+              return drawn?.value && drawn;
+            }, 'the title as drawn');
+        assert(shown.value === title.label ||
+                   (shown.value.endsWith('\u2026') && shown.value.length <= title.label.length &&
+                    title.label.startsWith(shown.value.slice(0, -1).trimEnd())),
+               `the title drawn as "${shown.value}" for "${title.label}"`);
+        assert(shown.rect.x + shown.rect.width <= widgetById(state, 'shell.menu').rect.x,
+               `the title "${shown.value}" runs under the menu button`);
         assert(widgetById(state, 'shell.back'), `${service.route} has no back button`);
         assertEqual(state.depth, 2, `the depth on ${service.route}`);
         checkTapTargets(state, service.route);

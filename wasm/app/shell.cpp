@@ -99,26 +99,29 @@ void Shell::draw_top_bar(
     fonts.ensure_title_characters("\xE2\x80\xA6"); // the ellipsis of a long title
     ImFont* font = fonts.title();
     float room = width - text_left - side - kit.px(8);
+    auto const width_of = [font](std::string const& text) {
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
+    };
     std::string shown = title;
-    while (
-        !shown.empty() && font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str()).x > room) {
-        // Drop whole UTF-8 characters from the end.
-        do
+    if (width_of(title) > room) {
+        std::string const ellipsis = "\xE2\x80\xA6";
+        do {
+            // Drop one whole UTF-8 character from the end: its continuation bytes, then its lead.
+            while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80)
+                shown.pop_back();
+            if (!shown.empty())
+                shown.pop_back();
+        } while (!shown.empty() && width_of(shown + ellipsis) > room);
+        while (!shown.empty() && shown.back() == ' ')
             shown.pop_back();
-        while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80);
-        if (!shown.empty())
-            shown.pop_back();
-        shown += "\xE2\x80\xA6";
-        if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str()).x <= room)
-            break;
-        shown.erase(shown.size() - 3);
+        shown += ellipsis;
     }
     ImVec2 title_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str());
     ImGui::SetCursorScreenPos(ImVec2(text_left, (bar - title_size.y) / 2));
     ImGui::Dummy(title_size);
     draw->AddText(font, font->FontSize, ImVec2(text_left, (bar - title_size.y) / 2),
         palette.on_primary, shown.c_str());
-    kit.record_last_item("shell.title", "heading", title);
+    kit.record_last_item("shell.title", "heading", title, shown);
 
     // 3. The menu button: three bars.
     ImVec2 menu_at(width - side - kit.px(2), (bar - side) / 2);

@@ -405,7 +405,7 @@ private:
             for (char c : resource->tel)
                 address += c == '#' ? std::string("%23") : std::string(1, c);
             ui.link(prefix + id + ".call",
-                app.strings.format("health.call", {{"number", resource->tel}}), address);
+                app.strings.format("health.call", {{"number", resource->tel_display}}), address);
         }
         if (!resource->url.empty()) {
             bool const line = resource->url.starts_with("https://line.me/");
