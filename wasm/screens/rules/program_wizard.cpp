@@ -536,6 +536,22 @@ void ProgramWizard::draw_intro(app::AppContext& app, ui::Kit& ui)
     ui.heading("rules.intro.title", m_pack->title().in(language));
     ui.text(m_pack->description().in(language));
     ui.gap(12);
+
+    // What to expect before starting: how many questions at most, and the papers that help.
+    ui.text(app.strings.format(
+        "rules.intro_questions", {{"n", std::to_string(m_pack->questions().size())}}));
+    auto const& steps = m_pack->next_steps();
+    if (steps.is_object() && steps.contains("documents") && steps["documents"].is_array() &&
+        !steps["documents"].empty()) {
+        ui.gap(8);
+        ui.text(app.t("rules.intro_documents"));
+        for (auto const& document : steps["documents"]) {
+            auto text = document.is_object() ? json_string(document, language.c_str()) : "";
+            if (!text.empty())
+                ui.muted(app.t("rules.bullet") + text);
+        }
+    }
+    ui.gap(12);
     ui.muted(app.t("rules.privacy"));
     ui.muted(app.strings.format("rules.pack_checked_on", {{"date", m_pack->checked_on()}}));
     if (m_forgotten)
