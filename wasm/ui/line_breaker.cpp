@@ -122,7 +122,11 @@ std::vector<TextLine> break_lines(
         }
         if (i > start && can_break_before(characters, i)) {
             last_break = i;
-            if (is_space(characters[i - 1].code))
+            // Only a space between two Japanese characters separates phrases (a title's
+            // ユースヘルスケア しながわほけんしつ); one beside a number or a Latin word is spacing
+            // (個人情報 194 件), and breaking there would leave ragged lines.
+            if (is_space(characters[i - 1].code) && i >= 2 && is_cjk(characters[i - 2].code) &&
+                is_cjk(characters[i].code))
                 last_space = i;
         }
         if (i > start && !is_space(code) && before[i + 1] - before[start] > width) {
