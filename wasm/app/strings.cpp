@@ -94,4 +94,16 @@ std::string Strings::all_text() const
     return text;
 }
 
+std::string Strings::count(long long value)
+{
+    std::string digits = std::to_string(value < 0 ? -value : value);
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            grouped += ',';
+        grouped += digits[i];
+    }
+    return value < 0 ? "-" + grouped : grouped;
+}
+
 } // namespace machiba::app

@@ -34,6 +34,9 @@ public:
     // (and a log line, once per key), so a missing string shows up rather than vanishing.
     std::string const& get(std::string_view key) const;
 
+    // A count with its thousands grouped, as both languages write it: 20000 -> "20,000".
+    static std::string count(long long value);
+
     // get() with {name} placeholders replaced: format("home.count", {{"n", "3"}}).
     std::string format(std::string_view key,
         std::initializer_list<std::pair<std::string_view, std::string_view>> values) const;

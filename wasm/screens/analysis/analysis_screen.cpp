@@ -307,10 +307,10 @@ public:
         // 2. The result: summary, filters, map and clusters, export.
         ui.separator();
         ui.text(app.strings.format("analysis.summary",
-            {{"opinions", std::to_string(m_data.opinions)},
-                {"clusters", std::to_string(m_data.clusters.size())},
-                {"duplicates", std::to_string(m_data.duplicates)},
-                {"pii", std::to_string(m_data.pii)}}));
+            {{"opinions", app::Strings::count(m_data.opinions)},
+                {"clusters", app::Strings::count(m_data.clusters.size())},
+                {"duplicates", app::Strings::count(m_data.duplicates)},
+                {"pii", app::Strings::count(m_data.pii)}}));
         ui.muted(app.strings.format("analysis.timing", {{"name", m_name}, {"seconds", m_seconds}}));
         ui.gap(8);
         if (ui.wide()) {
@@ -475,7 +475,7 @@ private:
         }
         if (m_filter_value >= 0)
             ui.muted(app.strings.format("analysis.filter_count",
-                {{"count", std::to_string(m_view_total)}, {"value", labels[m_filter_value]}}));
+                {{"count", app::Strings::count(m_view_total)}, {"value", labels[m_filter_value]}}));
     }
 
     // ---- The map ------------------------------------------------------------------------------
@@ -602,7 +602,7 @@ private:
             auto const& cluster = m_data.clusters[c];
             double const overall = static_cast<double>(cluster.size) / static_cast<double>(all);
             std::string const badge = app.strings.format("analysis.size",
-                {{"count", std::to_string(cluster.size)}, {"share", percent_text(overall)}});
+                {{"count", app::Strings::count(cluster.size)}, {"share", percent_text(overall)}});
             std::string body;
             for (std::size_t p = 0; p < cluster.phrases.size(); ++p)
                 body += (p ? "・" : "") + cluster.phrases[p];
@@ -611,7 +611,7 @@ private:
                     ? static_cast<double>(m_view_count[c]) / static_cast<double>(m_view_total)
                     : 0.0;
                 body += "\n" + app.strings.format("analysis.size_filtered",
-                    {{"count", std::to_string(m_view_count[c])}, {"share", percent_text(share)},
+                    {{"count", app::Strings::count(m_view_count[c])}, {"share", percent_text(share)},
                         {"difference", signed_points(share - overall)}});
             }
             ImVec2 const top = ImGui::GetCursorScreenPos();
@@ -645,7 +645,7 @@ private:
                 for (std::size_t p = 0; p < child.phrases.size() && p < 4; ++p)
                     phrases += (p ? "・" : "") + child.phrases[p];
                 ui.text(child.id + "  " + phrases + "  ("
-                    + app.strings.format("analysis.count", {{"count", std::to_string(child.size)}})
+                    + app.strings.format("analysis.count", {{"count", app::Strings::count(child.size)}})
                     + ")");
                 ui.gap(4);
             }
