@@ -1,6 +1,8 @@
 // The font atlas: baking, the two-channel upload, and baking characters met later.
 #include "wasm/app/font_atlas.hpp"
 
+#include "wasm/platform/gl_texture.hpp"
+
 #include <GLES3/gl3.h>
 #include <algorithm>
 #include <cmath>
@@ -104,13 +106,7 @@ void FontAtlas::upload_texture()
     // the two-channel copy never exists whole.
     if (m_texture != 0)
         glDeleteTextures(1, &m_texture);
-    glGenTextures(1, &m_texture);
-    glBindTexture(GL_TEXTURE_2D, m_texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    m_texture = platform::new_linear_texture();
     glTexImage2D(GL_TEXTURE_2D, 0, GL_LUMINANCE_ALPHA, m_texture_width, m_texture_height, 0,
         GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, nullptr);
 

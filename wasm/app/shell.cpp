@@ -8,6 +8,7 @@
 #include "wasm/ui/kit.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <imgui.h>
 #include <string>
 
@@ -112,6 +113,14 @@ void Shell::draw_top_bar(
             if (!shown.empty())
                 shown.pop_back();
         } while (!shown.empty() && width_of(shown + ellipsis) > room);
+        // An English title is cut after a whole word when that keeps most of the room used.
+        auto const space = shown.rfind(' ');
+        bool const inside_word = shown.size() < title.size() &&
+            std::isalpha(static_cast<unsigned char>(title[shown.size()])) &&
+            !shown.empty() && std::isalpha(static_cast<unsigned char>(shown.back()));
+        if (inside_word && space != std::string::npos &&
+            width_of(shown.substr(0, space)) >= room * 0.6f)
+            shown.resize(space);
         while (!shown.empty() && shown.back() == ' ')
             shown.pop_back();
         shown += ellipsis;

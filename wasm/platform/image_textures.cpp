@@ -2,6 +2,7 @@
 #include "wasm/platform/image_textures.hpp"
 
 #include "wasm/platform/bridge.hpp"
+#include "wasm/platform/gl_texture.hpp"
 
 #include <GLES3/gl3.h>
 
@@ -65,15 +66,8 @@ void ImageTextures::loaded(int handle, unsigned char const* rgba, int width, int
         return;
     }
 
-    // 2. Upload: linear filtering, since slides are drawn scaled to the screen's width.
-    GLuint texture = 0;
-    glGenTextures(1, &texture);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    // 2. Upload.
+    unsigned const texture = new_linear_texture();
     glTexImage2D(
         GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
     image = {State::ready, texture, width, height};
