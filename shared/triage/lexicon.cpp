@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
 namespace machiba::triage {
 
@@ -99,6 +101,52 @@ bool is_many(std::string_view word)
     static constexpr std::string_view words[] = {"ten", "eleven", "twelve", "fifteen", "twenty",
         "thirty", "forty", "fifty", "sixty", "hundred", "hundreds", "dozen", "dozens"};
     return std::find(std::begin(words), std::end(words), word) != std::end(words);
+}
+
+// The count written just before a Japanese counter (2錠, １２錠, 三錠, 二十錠, 半錠), if any.
+std::optional<double> count_before(std::string_view text)
+{
+    // 1. Digits (NFKC has already made full-width digits ASCII).
+    std::size_t digits = 0;
+    while (digits < text.size() && text[text.size() - 1 - digits] >= '0'
+           && text[text.size() - 1 - digits] <= '9')
+        ++digits;
+    if (digits > 0) {
+        if (digits > 6)
+            return 1e6;
+        return static_cast<double>(std::stoul(std::string(text.substr(text.size() - digits))));
+    }
+
+    // 2. Kanji numerals, read back to front.
+    static constexpr std::string_view kanji[] = {
+        "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    std::vector<std::string_view> chars;
+    std::string_view rest = text;
+    while (rest.size() >= 3) {
+        auto const last = rest.substr(rest.size() - 3);
+        bool const numeral = std::find(std::begin(kanji), std::end(kanji), last) != std::end(kanji)
+            || last == "十" || last == "百" || last == "千" || last == "数" || last == "何";
+        if (!numeral)
+            break;
+        chars.insert(chars.begin(), last);
+        rest.remove_suffix(3);
+    }
+    if (chars.empty())
+        return rest.ends_with("半") ? std::optional<double>(0.5) : std::nullopt;
+    double total = 0, digit = 0;
+    for (auto c : chars) {
+        if (c == "数" || c == "何")
+            return 1e6; // 数錠, 何錠, 数十錠: not an ordinary dose
+        auto const at = std::find(std::begin(kanji), std::end(kanji), c);
+        if (at != std::end(kanji)) {
+            digit = static_cast<double>(at - std::begin(kanji));
+            continue;
+        }
+        double const unit = c == "十" ? 10 : c == "百" ? 100 : 1000;
+        total += (digit == 0 ? 1 : digit) * unit;
+        digit = 0;
+    }
+    return total + digit;
 }
 
 } // namespace
@@ -275,6 +323,16 @@ std::variant<Lexicon, TriageError> Lexicon::from_json(Json const& lexicon,
         if (auto e = strings(entry, "ja_not_before", document, pointer, raw))
             return *e;
         signal.ja_not_before = folded(raw);
+        raw.clear();
+        if (auto e = strings(entry, "ja_not_after", document, pointer, raw))
+            return *e;
+        signal.ja_not_after = folded(raw);
+        if (entry.contains("ja_not_after_count")) {
+            if (!entry["ja_not_after_count"].is_number_unsigned())
+                return bad(document, pointer + "/ja_not_after_count",
+                    "must be a whole number");
+            signal.ja_not_after_count = entry["ja_not_after_count"].get<std::size_t>();
+        }
         if (entry.contains("all")) {
             // A combination: fires when every listed signal stands; resolved below.
             result.m_combinations.push_back({result.m_signals.size(), {}});
@@ -330,13 +388,24 @@ void Lexicon::match_japanese(Clause const& clause, std::size_t index, std::vecto
             if (is_ascii_alnum(last.back()) && end < text.size() && is_ascii_alnum(text[end]))
                 continue;
 
-            // 3. What the signal may not be followed by.
+            // 3. What the signal may not be followed or preceded by.
             if (!pattern.frame) {
+                auto const& signal = m_signals[pattern.owner];
                 auto const after = text.substr(end);
-                auto const& not_before = m_signals[pattern.owner].ja_not_before;
+                auto const before = text.substr(0, at);
+                auto const& not_before = signal.ja_not_before;
                 if (std::any_of(not_before.begin(), not_before.end(),
                         [&](std::string const& cue) { return after.starts_with(cue); }))
                     continue;
+                auto const& not_after = signal.ja_not_after;
+                if (std::any_of(not_after.begin(), not_after.end(),
+                        [&](std::string const& cue) { return before.ends_with(cue); }))
+                    continue;
+                if (signal.ja_not_after_count > 0) {
+                    auto const count = count_before(before);
+                    if (count && *count <= static_cast<double>(signal.ja_not_after_count))
+                        continue;
+                }
             }
 
             std::size_t const source_end =

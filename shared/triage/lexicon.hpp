@@ -33,6 +33,12 @@ struct Signal {
     // Japanese only: a match followed at once by one of these (folded) is no match, so that the
     // past tense of an act (ODした) is not found inside a wish or a condition (ODしたい, したら).
     std::vector<std::string> ja_not_before;
+    // Japanese only: a match preceded at once by one of these (folded) is no match, so that a
+    // slang past tense (ヤった) is not found inside a contracted one (吐いちゃった).
+    std::vector<std::string> ja_not_after;
+    // Japanese only: a match preceded at once by a count from 1 to this number (2錠, 三錠, 半錠)
+    // is no match, so that an ordinary dose is not read as an overdose; 0: no such rule.
+    std::size_t ja_not_after_count = 0;
 };
 
 enum class MatchStatus {
