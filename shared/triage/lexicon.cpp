@@ -307,6 +307,7 @@ std::variant<Lexicon, TriageError> Lexicon::from_json(Json const& lexicon,
         signal.crisis_card = entry.value("crisis_card", false);
         signal.negatable = entry.value("negatable", true);
         signal.doubt = entry.value("doubt", false);
+        signal.revives_denial = entry.value("revives_denial", false);
         if (signal.doubt && !signal.route)
             return bad(document, pointer + "/doubt", "a doubt needs the route it doubts");
         if (entry.contains("topic_weight")) {

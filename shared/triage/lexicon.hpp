@@ -27,6 +27,9 @@ struct Signal {
     // it takes the question to its route unless a signal of urgent or above explains the question
     // better; then it only brings the crisis card.
     bool doubt = false;
+    // An urge or a relapse (したくなる, did it again): alone it says nothing, but standing next to
+    // a denied crisis word (リスカはもうしてないけど、したくなる) it takes the denial back.
+    bool revives_denial = false;
     std::vector<std::string> resources;
     std::vector<std::string> articles;
     std::string follow_up;      // id of a follow-up question, or empty

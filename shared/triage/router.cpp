@@ -49,6 +49,7 @@ TriageResult Router::route(std::string_view question, std::int64_t now_ms) const
     bool negated_safety = false; // "死にたいわけじゃない": denied, but said
     bool framed_safety = false;  // "死ぬほど眠い": hyperbole
     bool firm_distress = false;  // a standing signal that asks for the crisis card
+    bool revived = false;        // an urge or a relapse said next to a denial
     for (auto const& match : matches) {
         auto const& signal = signals[match.signal];
         bool const firm = match.status == MatchStatus::firm;
@@ -62,6 +63,7 @@ TriageResult Router::route(std::string_view question, std::int64_t now_ms) const
         negated_safety = negated_safety || (safety && match.status == MatchStatus::negated);
         framed_safety = framed_safety || (safety && match.status == MatchStatus::framed);
         firm_distress = firm_distress || (firm && signal.crisis_card);
+        revived = revived || (firm && signal.revives_denial);
         result.signals.push_back({signal.id, match.status, signal.route, signal.topic,
             trimmed(prepared.original().substr(match.begin, match.end - match.begin))});
     }
@@ -77,10 +79,10 @@ TriageResult Router::route(std::string_view question, std::int64_t now_ms) const
     else if (doubted)
         doubt_card = true;
 
-    // The safety rule. A denied crisis word said next to strong distress is a doubt, and doubt
-    // goes to crisis. A denied one alone still deserves a person, never only an article; and
+    // The safety rule. A denied crisis word said next to strong distress, or next to an urge or
+    // a relapse ("もうしてないけど、したくなる"), is a doubt, and doubt goes to crisis. A denied one alone still deserves a person, never only an article; and
     // every weakened or weaker signal brings the crisis card under a lower route.
-    if (negated_safety && firm_distress)
+    if (negated_safety && (firm_distress || revived))
         result.route = std::max(result.route, Route::crisis);
     if (negated_safety)
         result.route = std::max(result.route, Route::consult);
