@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
+#include <type_traits>
 
 namespace machiba::rules {
 
@@ -57,10 +59,11 @@ bool parse_number(std::string const& text, double& out)
         if (!allowed)
             return false;
     }
-    std::string copy(trimmed);
+    // strtod reads the text in place: it stops at the blanks after the number, if any, and
+    // the characters allowed above give it no hexadecimal, infinity or NaN to accept.
     char* stop = nullptr;
-    out = std::strtod(copy.c_str(), &stop);
-    return stop == copy.c_str() + copy.size() && std::isfinite(out);
+    out = std::strtod(trimmed.data(), &stop);
+    return stop == trimmed.data() + trimmed.size() && std::isfinite(out);
 }
 
 bool to_number(Value value, double& out)
@@ -149,17 +152,29 @@ std::string text_of(Value value)
     return out;
 }
 
-// Byte offsets of each code point of a UTF-8 string, plus one past the end.
-std::vector<std::size_t> code_point_offsets(std::string const& text)
+// A UTF-8 byte that starts a code point (anything but a continuation byte 10xxxxxx).
+bool starts_code_point(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
+
+std::size_t code_point_count(std::string_view text)
 {
-    std::vector<std::size_t> offsets;
-    offsets.reserve(text.size() + 1);
+    std::size_t count = 0;
+    for (char byte : text)
+        count += starts_code_point(byte) ? 1 : 0;
+    return count;
+}
+
+// The byte offset where code point `target` starts, or the size when there are fewer.
+std::size_t code_point_offset(std::string_view text, std::size_t target)
+{
+    std::size_t seen = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-            offsets.push_back(i);
+        if (!starts_code_point(text[i]))
+            continue;
+        if (seen == target)
+            return i;
+        ++seen;
     }
-    offsets.push_back(text.size());
-    return offsets;
+    return text.size();
 }
 
 enum class Comparison { less, less_or_equal, greater, greater_or_equal, equal, not_equal };
@@ -196,9 +211,89 @@ Value compare(Comparison comparison, Value left, Value right)
     return nan();
 }
 
+// One comparison operator applied to one pair of known values.
+Value compare_pair(Operator op, Value left, Value right)
+{
+    // Numbers on both sides are the common case in rules and need no coercion.
+    if (left.kind == ValueKind::number && right.kind == ValueKind::number) {
+        switch (op) {
+        case Operator::equal:
+        case Operator::strict_equal: return Value::from_bool(left.number == right.number);
+        case Operator::not_equal:
+        case Operator::strict_not_equal: return Value::from_bool(left.number != right.number);
+        case Operator::less: return Value::from_bool(left.number < right.number);
+        case Operator::less_or_equal: return Value::from_bool(left.number <= right.number);
+        case Operator::greater: return Value::from_bool(left.number > right.number);
+        case Operator::greater_or_equal: return Value::from_bool(left.number >= right.number);
+        default: return invalid_arguments();
+        }
+    }
+
+    switch (op) {
+    case Operator::equal: return compare(Comparison::equal, left, right);
+    case Operator::not_equal: return compare(Comparison::not_equal, left, right);
+    case Operator::less: return compare(Comparison::less, left, right);
+    case Operator::less_or_equal: return compare(Comparison::less_or_equal, left, right);
+    case Operator::greater: return compare(Comparison::greater, left, right);
+    case Operator::greater_or_equal: return compare(Comparison::greater_or_equal, left, right);
+    case Operator::strict_equal: return Value::from_bool(LogicEvaluator::strict_equal(left, right));
+    case Operator::strict_not_equal:
+        return Value::from_bool(!LogicEvaluator::strict_equal(left, right));
+    default: return invalid_arguments();
+    }
+}
+
 Value finite(double number)
 {
     return std::isfinite(number) ? Value::from_number(number) : nan();
+}
+
+// A key to find in a JSON object. The object's std::map compares its std::string keys through a
+// call to memcmp at every level of the tree; keys in rules are short, so comparing them here (in
+// the same order) costs less than the call.
+struct ObjectKey {
+    std::string_view text;
+};
+
+// Whether the eight bytes at `offset` are the same in both keys.
+bool same_word(std::string_view left, std::string_view right, std::size_t offset)
+{
+    std::uint64_t left_word = 0;
+    std::uint64_t right_word = 0;
+    std::memcpy(&left_word, left.data() + offset, sizeof left_word);
+    std::memcpy(&right_word, right.data() + offset, sizeof right_word);
+    return left_word == right_word;
+}
+
+bool key_less(std::string_view left, std::string_view right)
+{
+    auto size = std::min(left.size(), right.size());
+
+    // 1. The key that is found is compared whole at least twice, so the common prefix is
+    //    skipped a word at a time.
+    std::size_t i = 0;
+    while (i + 8 <= size && same_word(left, right, i))
+        i += 8;
+
+    // 2. The first byte that differs decides, as in memcmp; a prefix comes first.
+    for (; i < size; ++i) {
+        if (left[i] != right[i])
+            return static_cast<unsigned char>(left[i]) < static_cast<unsigned char>(right[i]);
+    }
+    return left.size() < right.size();
+}
+
+bool operator<(std::string const& left, ObjectKey right) { return key_less(left, right.text); }
+bool operator<(ObjectKey left, std::string const& right) { return key_less(left.text, right); }
+
+// find(ObjectKey) needs the object's comparator to accept other key types.
+static_assert(std::is_same_v<json::object_comparator_t, std::less<>>);
+
+json const* find_key(json const& object, std::string_view key)
+{
+    auto const& members = object.get_ref<json::object_t const&>();
+    auto found = members.find(ObjectKey{key});
+    return found == members.end() ? nullptr : &found->second;
 }
 
 } // namespace
@@ -209,13 +304,13 @@ class LogicEvaluator::Arguments {
 public:
     Arguments(LogicEvaluator& evaluator, LogicNode const& node)
         : m_evaluator(evaluator)
-        , m_children(evaluator.m_program->children().data() + node.first_child)
+        , m_children(evaluator.m_children + node.first_child)
         , m_count(node.child_count)
     {
         if (!node.spread)
             return;
         m_spread = true;
-        m_single = evaluator.eval(m_children[0]);
+        m_single = evaluator.operand(m_children[0]);
         if (m_single.is_array()) {
             m_array = m_single.json;
             m_count = static_cast<std::uint32_t>(m_array->size());
@@ -235,7 +330,7 @@ public:
             return Value::from_json((*m_array)[i]);
         if (m_spread)
             return m_single;
-        return m_evaluator.eval(m_children[i]);
+        return m_evaluator.operand(m_children[i]);
     }
 
 private:
@@ -274,6 +369,8 @@ Value LogicEvaluator::evaluate_partial(LogicProgram const& program, json const& 
 Value LogicEvaluator::run(LogicProgram const& program, json const& data)
 {
     m_program = &program;
+    m_nodes = program.nodes().data();
+    m_children = program.children().data();
     m_scratch_used = 0;
     m_depth = 0;
     // Evaluation nests no deeper than the compiled rule; the margin covers iterator frames.
@@ -285,20 +382,44 @@ Value LogicEvaluator::run(LogicProgram const& program, json const& data)
 
 json& LogicEvaluator::scratch()
 {
-    if (m_scratch_used < m_scratch.size()) {
-        auto& slot = m_scratch[m_scratch_used++];
-        slot = nullptr;
-        return slot;
-    }
+    auto& slot = scratch_slot_kept();
+    slot = nullptr;
+    return slot;
+}
+
+json& LogicEvaluator::scratch_slot_kept()
+{
+    if (m_scratch_used < m_scratch.size())
+        return m_scratch[m_scratch_used++];
     m_scratch.emplace_back();
     ++m_scratch_used;
     return m_scratch.back();
 }
 
-Value LogicEvaluator::scratch_string(std::string text)
+json& LogicEvaluator::scratch_array()
 {
-    auto& slot = scratch();
-    slot = std::move(text);
+    auto& slot = scratch_slot_kept();
+    if (slot.is_array())
+        slot.get_ref<json::array_t&>().clear();
+    else
+        slot = json::array();
+    return slot;
+}
+
+json& LogicEvaluator::scratch_text()
+{
+    auto& slot = scratch_slot_kept();
+    if (slot.is_string())
+        slot.get_ref<std::string&>().clear();
+    else
+        slot = "";
+    return slot;
+}
+
+Value LogicEvaluator::scratch_string(std::string_view text)
+{
+    auto& slot = scratch_text();
+    slot.get_ref<std::string&>().assign(text);
     return Value::from_json(slot);
 }
 
@@ -356,18 +477,104 @@ bool LogicEvaluator::strict_equal(Value left, Value right)
     }
 }
 
+// Constants are a third of the nodes that rules evaluate; reading them here saves a call.
+inline Value LogicEvaluator::operand(std::uint32_t index)
+{
+    auto const& node = m_nodes[index];
+    return node.op == Operator::constant ? node.constant : eval(index);
+}
+
 Value LogicEvaluator::eval(std::uint32_t index)
 {
-    auto const& node = m_program->nodes()[index];
+    auto const& node = m_nodes[index];
+
+    // 1. Constants and constant paths read no other node, so they need no depth check.
     if (node.op == Operator::constant)
         return node.constant;
+    if (node.op == Operator::var && node.static_path && node.child_count < 2)
+        return eval_static_var(node);
 
     if (m_depth >= m_max_depth)
         return Value::error(too_deep_error());
     ++m_depth;
-    auto result = eval_operation(node);
+
+    // 2. The operators that rules use most have small functions of their own; the rest share
+    //    eval_operation, whose size makes every call to it dearer.
+    Value result;
+    switch (node.op) {
+    case Operator::equal:
+    case Operator::not_equal:
+    case Operator::less:
+    case Operator::less_or_equal:
+    case Operator::greater:
+    case Operator::greater_or_equal:
+    case Operator::strict_equal:
+    case Operator::strict_not_equal:
+        result = node.spread || node.child_count != 2 ? eval_operation(node) : eval_pair(node);
+        break;
+    case Operator::logical_not:
+    case Operator::truthy:
+        result = eval_not(node);
+        break;
+    case Operator::logical_and:
+    case Operator::logical_or:
+        result = eval_and_or(node);
+        break;
+    case Operator::if_then_else:
+        result = eval_if(node, m_children + node.first_child, 0);
+        break;
+    default:
+        result = eval_operation(node);
+        break;
+    }
     --m_depth;
     return result;
+}
+
+Value LogicEvaluator::eval_pair(LogicNode const& node)
+{
+    // What eval_comparison does for a comparison of two operands.
+    auto const* children = m_children + node.first_child;
+    Value left = operand(children[0]);
+    if (left.is_error())
+        return left;
+    Value right = operand(children[1]);
+    if (right.is_error())
+        return right;
+    if (left.is_unknown() || right.is_unknown())
+        return Value::unknown();
+    return compare_pair(node.op, left, right);
+}
+
+Value LogicEvaluator::eval_not(LogicNode const& node)
+{
+    // A spread argument gives the first element of its array (none: null).
+    Value value = node.child_count > 0 ? operand(m_children[node.first_child]) : Value::null();
+    if (stops(value))
+        return value;
+    if (node.spread && value.is_array())
+        value = value.json->empty() ? Value::null() : Value::from_json(value.json->front());
+    return Value::from_bool(truthy(value) == (node.op == Operator::truthy));
+}
+
+Value LogicEvaluator::eval_and_or(LogicNode const& node)
+{
+    auto const* children = m_children + node.first_child;
+    bool is_and = node.op == Operator::logical_and;
+    Value last = Value::from_bool(false);
+    bool unknown = false;
+    for (std::uint32_t i = 0; i < node.child_count; ++i) {
+        last = operand(children[i]);
+        if (last.is_error())
+            return last;
+        if (last.is_unknown()) {
+            unknown = true;
+            continue;
+        }
+        if (truthy(last) != is_and)
+            return last;
+    }
+    return unknown ? Value::unknown() : last;
 }
 
 LogicEvaluator::Lookup LogicEvaluator::walk(Value start, std::span<PathSegment const> segments)
@@ -378,8 +585,8 @@ LogicEvaluator::Lookup LogicEvaluator::walk(Value start, std::span<PathSegment c
             return {};
         auto const& container = *current.json;
         if (container.is_object()) {
-            auto found = container.find(segment.key);
-            if (found == container.end())
+            auto const* found = find_key(container, segment.key);
+            if (!found)
                 return {};
             current = Value::from_json(*found);
         } else if (container.is_array()) {
@@ -535,6 +742,37 @@ Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
     return found.found ? found.value : Value::null();
 }
 
+Value LogicEvaluator::eval_static_var(LogicNode const& node)
+{
+    // What eval_path does for {"var": "a.b"}: read the innermost scope, null when absent.
+    auto const& segments = m_program->paths()[node.aux].segments;
+    auto const& scope = m_scopes.back();
+
+    // 1. Iterator frames, and data that may hold unknown places, take the general way.
+    if (scope.kind != ScopeKind::value || (m_touched && m_scopes.size() == 1)) {
+        auto found = lookup(m_scopes.size() - 1, segments);
+        return found.found ? found.value : Value::null();
+    }
+
+    // 2. Otherwise the path is walked here, without building a Lookup.
+    Value current = scope.value;
+    for (auto const& segment : segments) {
+        if (current.kind != ValueKind::json)
+            return Value::null();
+        auto const& container = *current.json;
+        json const* next = nullptr;
+        if (container.is_object())
+            next = find_key(container, segment.key);
+        else if (container.is_array() && segment.index >= 0
+            && static_cast<std::size_t>(segment.index) < container.size())
+            next = &container[static_cast<std::size_t>(segment.index)];
+        if (!next)
+            return Value::null();
+        current = Value::from_json(*next);
+    }
+    return current;
+}
+
 Value LogicEvaluator::eval_missing(LogicNode const& node, Arguments& arguments)
 {
     if (arguments.failed())
@@ -573,8 +811,7 @@ Value LogicEvaluator::eval_missing(LogicNode const& node, Arguments& arguments)
     }
 
     // 2. A name is missing when its dotted path finds nothing, null or "".
-    auto& result = scratch();
-    result = json::array();
+    auto& result = scratch_array();
     std::size_t present = 0;
     for (auto name : names) {
         auto text = text_of(name);
@@ -612,22 +849,22 @@ Value LogicEvaluator::eval_if(LogicNode const& node, std::uint32_t const* childr
     for (auto i = start; i < count; i += 2) {
         // 1. A last odd argument is the "else".
         if (i + 1 >= count)
-            return eval(children[i]);
+            return operand(children[i]);
 
         // 2. A known condition picks its branch; an unknown one is known only when both ways
         //    give the same known value.
-        Value condition = eval(children[i]);
+        Value condition = operand(children[i]);
         if (condition.is_error())
             return condition;
         if (condition.is_unknown()) {
-            Value then = eval(children[i + 1]);
+            Value then = operand(children[i + 1]);
             Value otherwise = eval_if(node, children, i + 2);
             if (!stops(then) && !stops(otherwise) && strict_equal(then, otherwise))
                 return then;
             return Value::unknown();
         }
         if (truthy(condition))
-            return eval(children[i + 1]);
+            return operand(children[i + 1]);
     }
     return Value::null();
 }
@@ -645,16 +882,14 @@ Value LogicEvaluator::eval_iteration(LogicNode const& node)
     if (!items.is_array()) {
         if (strict)
             return invalid_arguments();
-        auto& empty = scratch();
-        empty = json::array();
+        auto& empty = scratch_array();
         return Value::from_json(empty);
     }
     auto const& list = *items.json;
 
     json* output = nullptr;
     if (node.op == Operator::map || node.op == Operator::filter) {
-        output = &scratch();
-        *output = json::array();
+        output = &scratch_array();
         if (node.op == Operator::map)
             output->get_ref<json::array_t&>().reserve(list.size());
     }
@@ -751,47 +986,52 @@ Value LogicEvaluator::eval_try(LogicNode const& node, Arguments& arguments)
     return last;
 }
 
+Value LogicEvaluator::eval_comparison(LogicNode const& node, Arguments& arguments)
+{
+    // Chains compare each neighbour pair and stop at the first that fails.
+    auto count = arguments.size();
+    if (count < 2)
+        return invalid_arguments();
+    Value left = arguments[0];
+    if (left.is_error())
+        return left;
+    bool unknown = left.is_unknown();
+    for (std::uint32_t i = 1; i < count; ++i) {
+        Value right = arguments[i];
+        if (right.is_error())
+            return right;
+        if (left.is_unknown() || right.is_unknown()) {
+            unknown = true;
+            left = right;
+            continue;
+        }
+        Value holds = compare_pair(node.op, left, right);
+        if (holds.is_error() || !holds.boolean)
+            return holds;
+        left = right;
+    }
+    return unknown ? Value::unknown() : Value::from_bool(true);
+}
+
 Value LogicEvaluator::eval_operation(LogicNode const& node)
 {
-    auto const* children = m_program->children().data() + node.first_child;
+    auto const* children = m_children + node.first_child;
 
+    // 1. Operators that read their arguments themselves.
     switch (node.op) {
     case Operator::invalid_arguments:
         return invalid_arguments();
 
     case Operator::array: {
-        auto& output = scratch();
-        output = json::array();
+        auto& output = scratch_array();
         output.get_ref<json::array_t&>().reserve(node.child_count);
         for (std::uint32_t i = 0; i < node.child_count; ++i) {
-            Value element = eval(children[i]);
+            Value element = operand(children[i]);
             if (stops(element))
                 return element;
             output.push_back(to_json(element));
         }
         return Value::from_json(output);
-    }
-
-    case Operator::if_then_else:
-        return eval_if(node, children, 0);
-
-    case Operator::logical_and:
-    case Operator::logical_or: {
-        bool is_and = node.op == Operator::logical_and;
-        Value last = Value::from_bool(false);
-        bool unknown = false;
-        for (std::uint32_t i = 0; i < node.child_count; ++i) {
-            last = eval(children[i]);
-            if (last.is_error())
-                return last;
-            if (last.is_unknown()) {
-                unknown = true;
-                continue;
-            }
-            if (truthy(last) != is_and)
-                return last;
-        }
-        return unknown ? Value::unknown() : last;
     }
 
     case Operator::map:
@@ -829,14 +1069,6 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
             return invalid_arguments();
         return eval_missing(node, arguments);
 
-    case Operator::logical_not:
-    case Operator::truthy: {
-        Value value = count > 0 ? arguments[0] : Value::null();
-        if (stops(value))
-            return value;
-        return Value::from_bool(truthy(value) == (node.op == Operator::truthy));
-    }
-
     case Operator::equal:
     case Operator::not_equal:
     case Operator::less:
@@ -844,48 +1076,8 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
     case Operator::greater:
     case Operator::greater_or_equal:
     case Operator::strict_equal:
-    case Operator::strict_not_equal: {
-        // Chains compare each neighbour pair and stop at the first that fails.
-        if (count < 2)
-            return invalid_arguments();
-        Value left = arguments[0];
-        if (left.is_error())
-            return left;
-        bool unknown = left.is_unknown();
-        for (std::uint32_t i = 1; i < count; ++i) {
-            Value right = arguments[i];
-            if (right.is_error())
-                return right;
-            if (left.is_unknown() || right.is_unknown()) {
-                unknown = true;
-                left = right;
-                continue;
-            }
-            Value holds;
-            switch (node.op) {
-            case Operator::equal: holds = compare(Comparison::equal, left, right); break;
-            case Operator::not_equal: holds = compare(Comparison::not_equal, left, right); break;
-            case Operator::less: holds = compare(Comparison::less, left, right); break;
-            case Operator::less_or_equal:
-                holds = compare(Comparison::less_or_equal, left, right);
-                break;
-            case Operator::greater: holds = compare(Comparison::greater, left, right); break;
-            case Operator::greater_or_equal:
-                holds = compare(Comparison::greater_or_equal, left, right);
-                break;
-            case Operator::strict_equal:
-                holds = Value::from_bool(strict_equal(left, right));
-                break;
-            default:
-                holds = Value::from_bool(!strict_equal(left, right));
-                break;
-            }
-            if (holds.is_error() || !holds.boolean)
-                return holds;
-            left = right;
-        }
-        return unknown ? Value::unknown() : Value::from_bool(true);
-    }
+    case Operator::strict_not_equal:
+        return eval_comparison(node, arguments);
 
     case Operator::coalesce:
         for (std::uint32_t i = 0; i < count; ++i) {
@@ -971,7 +1163,8 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
     }
 
     case Operator::concatenate: {
-        std::string text;
+        auto& slot = scratch_text();
+        auto& text = slot.get_ref<std::string&>();
         bool unknown = false;
         for (std::uint32_t i = 0; i < count; ++i) {
             Value value = arguments[i];
@@ -980,7 +1173,7 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
             unknown = unknown || value.is_unknown();
             append_text(text, value);
         }
-        return unknown ? Value::unknown() : scratch_string(std::move(text));
+        return unknown ? Value::unknown() : Value::from_json(slot);
     }
 
     case Operator::substring: {
@@ -1006,17 +1199,23 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
         }
 
         // Counted in characters (code points), like JavaScript's substr for Japanese text.
-        auto text = text_of(source);
-        auto offsets = code_point_offsets(text);
-        auto size = static_cast<double>(offsets.size() - 1);
+        std::string built;
+        std::string_view text;
+        if (source.is_string()) {
+            text = source.json->get_ref<std::string const&>();
+        } else {
+            built = text_of(source);
+            text = built;
+        }
+        auto size = static_cast<double>(code_point_count(text));
         double from = start < 0 ? std::max(size + start, 0.0) : std::min(start, size);
         double to = size;
         if (has_length)
             to = length < 0 ? std::max(size + length, from) : std::min(from + length, size);
         if (to <= from)
             return scratch_string({});
-        auto begin = offsets[static_cast<std::size_t>(from)];
-        auto end = offsets[static_cast<std::size_t>(to)];
+        auto begin = code_point_offset(text, static_cast<std::size_t>(from));
+        auto end = code_point_offset(text, static_cast<std::size_t>(to));
         return scratch_string(text.substr(begin, end - begin));
     }
 
@@ -1044,8 +1243,7 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
     }
 
     case Operator::merge: {
-        auto& output = scratch();
-        output = json::array();
+        auto& output = scratch_array();
         for (std::uint32_t i = 0; i < count; ++i) {
             Value value = arguments[i];
             if (stops(value))

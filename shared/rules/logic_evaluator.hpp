@@ -11,6 +11,7 @@
 #include <deque>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace machiba::rules {
@@ -63,7 +64,13 @@ private:
 
     Value run(LogicProgram const& program, nlohmann::json const& data);
     Value eval(std::uint32_t index);
+    Value operand(std::uint32_t index);
     Value eval_operation(LogicNode const& node);
+    Value eval_static_var(LogicNode const& node);
+    Value eval_pair(LogicNode const& node);
+    Value eval_not(LogicNode const& node);
+    Value eval_and_or(LogicNode const& node);
+    Value eval_comparison(LogicNode const& node, Arguments& arguments);
     Value eval_if(LogicNode const& node, std::uint32_t const* children, std::uint32_t start);
     Value eval_iteration(LogicNode const& node);
     Value eval_reduce(LogicNode const& node);
@@ -75,10 +82,19 @@ private:
     Lookup walk(Value start, std::span<PathSegment const> segments);
     bool is_unknown_path(std::span<PathSegment const> segments);
 
+    // A scratch slot set to null, or as the last evaluation left it.
     nlohmann::json& scratch();
-    Value scratch_string(std::string text);
+    nlohmann::json& scratch_slot_kept();
+    // Scratch slots that hold an empty array or string and keep the memory they had in an
+    // earlier evaluation, so that evaluating the same rules again stops allocating.
+    nlohmann::json& scratch_array();
+    nlohmann::json& scratch_text();
+    Value scratch_string(std::string_view text);
 
     LogicProgram const* m_program = nullptr;
+    // The program's arrays, read on every node.
+    LogicNode const* m_nodes = nullptr;
+    std::uint32_t const* m_children = nullptr;
     std::vector<Scope> m_scopes;
     std::deque<nlohmann::json> m_scratch;
     std::size_t m_scratch_used = 0;

@@ -20,19 +20,38 @@ enum class ValueKind : std::uint8_t {
     unknown,
 };
 
+// Sixteen bytes: cheap to copy, and passed and returned in registers on 64-bit targets.
 struct Value {
     ValueKind kind = ValueKind::null;
-    bool boolean = false;
-    double number = 0;
-    nlohmann::json const* json = nullptr;
+    // Only the member that `kind` names holds a value: `json` for json and error.
+    union {
+        bool boolean;
+        double number = 0;
+        nlohmann::json const* json;
+    };
 
     static Value null() { return {}; }
-    static Value from_bool(bool value) { return {ValueKind::boolean, value, 0, nullptr}; }
-    static Value from_number(double value) { return {ValueKind::number, false, value, nullptr}; }
-    static Value unknown() { return {ValueKind::unknown, false, 0, nullptr}; }
-    static Value error(nlohmann::json const& object) {
-        return {ValueKind::error, false, 0, &object};
+    static Value from_bool(bool value)
+    {
+        Value made;
+        made.kind = ValueKind::boolean;
+        made.boolean = value;
+        return made;
     }
+    static Value from_number(double value)
+    {
+        Value made;
+        made.kind = ValueKind::number;
+        made.number = value;
+        return made;
+    }
+    static Value unknown()
+    {
+        Value made;
+        made.kind = ValueKind::unknown;
+        return made;
+    }
+    static Value error(nlohmann::json const& object) { return borrow(ValueKind::error, object); }
 
     // Borrows a JSON value: scalars are copied inline so that operators never look behind them.
     static Value from_json(nlohmann::json const& value)
@@ -50,8 +69,16 @@ struct Value {
         case nlohmann::json::value_t::number_float:
             return from_number(value.get_ref<double const&>());
         default:
-            return {ValueKind::json, false, 0, &value};
+            return borrow(ValueKind::json, value);
         }
+    }
+
+    static Value borrow(ValueKind kind, nlohmann::json const& value)
+    {
+        Value made;
+        made.kind = kind;
+        made.json = &value;
+        return made;
     }
 
     bool is_error() const { return kind == ValueKind::error; }
@@ -60,5 +87,7 @@ struct Value {
     bool is_array() const { return kind == ValueKind::json && json->is_array(); }
     bool is_object() const { return kind == ValueKind::json && json->is_object(); }
 };
+
+static_assert(sizeof(Value) == 16);
 
 } // namespace machiba::rules

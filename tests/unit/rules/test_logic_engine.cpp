@@ -5,6 +5,7 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include <string>
+#include <vector>
 
 using machiba::rules::LogicEvaluator;
 using machiba::rules::LogicProgram;
@@ -136,6 +137,25 @@ TEST_CASE("variables read and dynamic paths", "[rules]")
     REQUIRE(compiled.program);
     CHECK(compiled.program->variables_read() == std::vector<std::string>{"a", "c", "e"});
     CHECK(evaluate(json::parse(R"({"var": {"cat": ["a", ".b"]}})"), {{"a", {{"b", 7}}}}) == 7);
+}
+
+TEST_CASE("keys that share long prefixes, or hold bytes above 0x7f, are each found",
+    "[rules]")
+{
+    // The evaluator compares object keys itself, a word at a time, in std::map's own order.
+    json data = json::object();
+    std::vector<std::string> keys = {"financial_statement_years", "financial_statement_year",
+        "financial_statement_yearz", "financial_", "f", "", "品川区", "品川", "\x7f", "\x80",
+        "eligible_costs_year_1", "eligible_costs_year_2"};
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        data[keys[i]] = static_cast<int>(i);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        CHECK(evaluate({{"val", keys[i]}}, data) == static_cast<int>(i));
+        if (!keys[i].empty() && keys[i].find('.') == std::string::npos)
+            CHECK(evaluate({{"var", keys[i]}}, data) == static_cast<int>(i));
+    }
+    CHECK(evaluate({{"var", "financial_statement_yea"}}, data) == nullptr);
+    CHECK(evaluate({{"var", "financial_statement_yearsx"}}, data) == nullptr);
 }
 
 TEST_CASE("three-valued evaluation settles what it can and names what matters",
