@@ -21,15 +21,18 @@ namespace machiba::cli {
 namespace {
 
 constexpr char const* usage_text =
-    "usage: machiba triage [--lang ja|en] [--now ISO8601] [--assets DIR]\n"
+    "usage: machiba triage [--lang ja|en] [--now ISO8601] [--assets DIR] [--no-model]\n"
     "  Reads one question per line on standard input and writes one JSON object per line:\n"
-    "  route, topic, resources (ids), crisis_card, follow_up, signals, availability.\n"
+    "  route, topic, resources (ids), crisis_card, follow_up, signals, availability, and\n"
+    "  model (\"filled\" or \"escalated\") when the learned second opinion changed the route.\n"
     "  --lang    language of texts in the output (default ja)\n"
     "  --now     the time that decides what is open (default: the clock), e.g.\n"
     "            2026-12-03T18:00:00+09:00\n"
-    "  --assets  folder holding triage/ and calendar/ (default: assets)\n";
+    "  --assets  folder holding triage/ and calendar/ (default: assets); without\n"
+    "            triage/examples.jsonl the lexicon alone routes\n"
+    "  --no-model  route with the lexicon alone\n";
 
-bool read_json(std::string const& path, nlohmann::json& out, std::string& error)
+bool read_text(std::string const& path, std::string& out, std::string& error)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -38,7 +41,16 @@ bool read_json(std::string const& path, nlohmann::json& out, std::string& error)
     }
     std::stringstream buffer;
     buffer << in.rdbuf();
-    out = nlohmann::json::parse(buffer.str(), nullptr, false);
+    out = buffer.str();
+    return true;
+}
+
+bool read_json(std::string const& path, nlohmann::json& out, std::string& error)
+{
+    std::string text;
+    if (!read_text(path, text, error))
+        return false;
+    out = nlohmann::json::parse(text, nullptr, false);
     if (out.is_discarded()) {
         error = path + " is not valid JSON";
         return false;
@@ -59,6 +71,7 @@ int run_triage(Arguments arguments)
     // 1. Options.
     std::string language = "ja";
     std::string assets = "assets";
+    bool use_model = true;
     std::int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::system_clock::now().time_since_epoch())
                               .count();
@@ -85,6 +98,8 @@ int run_triage(Arguments arguments)
             now_ms = std::get<std::int64_t>(parsed);
         } else if (option == "--assets" && has_value) {
             assets = arguments[++i];
+        } else if (option == "--no-model") {
+            use_model = false;
         } else {
             std::fprintf(stderr, "machiba triage: unknown or incomplete option '%s'\n\n%s",
                 option.c_str(), usage_text);
@@ -99,6 +114,12 @@ int run_triage(Arguments arguments)
         || !read_json(assets + "/triage/resources.json", documents.resources, error)
         || !read_json(assets + "/triage/content.json", documents.content, error)
         || !read_json(assets + "/calendar/japan_holidays.json", documents.holidays, error)) {
+        std::fprintf(stderr, "machiba triage: %s\n", error.c_str());
+        return 1;
+    }
+    if (use_model && std::ifstream(assets + "/triage/examples.jsonl")
+        && (!read_text(assets + "/triage/examples.jsonl", documents.examples, error)
+            || !read_json(assets + "/triage/route_model.json", documents.route_model, error))) {
         std::fprintf(stderr, "machiba triage: %s\n", error.c_str());
         return 1;
     }

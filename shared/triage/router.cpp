@@ -80,12 +80,41 @@ TriageResult Router::route(std::string_view question, std::int64_t now_ms) const
         doubt_card = true;
 
     // The safety rule. A denied crisis word said next to strong distress, or next to an urge or
-    // a relapse ("もうしてないけど、したくなる"), is a doubt, and doubt goes to crisis. A denied one alone still deserves a person, never only an article; and
-    // every weakened or weaker signal brings the crisis card under a lower route.
-    if (negated_safety && (firm_distress || revived))
-        result.route = std::max(result.route, Route::crisis);
-    if (negated_safety)
-        result.route = std::max(result.route, Route::consult);
+    // a relapse ("もうしてないけど、したくなる"), is a doubt, and doubt goes to crisis. A denied
+    // one alone still deserves a person, never only an article.
+    auto const with_safety_rule = [&](Route candidate) {
+        if (negated_safety && (firm_distress || revived))
+            candidate = std::max(candidate, Route::crisis);
+        if (negated_safety)
+            candidate = std::max(candidate, Route::consult);
+        return candidate;
+    };
+    result.route = with_safety_rule(result.route);
+
+    // The learned second opinion. Where no route word stands, its route replaces the default
+    //    (under the same safety rule); where it is sure of a danger that the lexicon ranked lower,
+    //    it lifts the route to the one it names. It never lowers a route the lexicon chose.
+    auto const opinion = m_model ? m_model->probabilities(question) : std::nullopt;
+    if (opinion) {
+        auto const& settings = m_pack.route_model_settings();
+        auto const& p = *opinion;
+        auto const top = static_cast<std::size_t>(std::max_element(p.begin(), p.end()) - p.begin());
+        if (!route && !doubted && p[top] > settings.fill_threshold) {
+            auto const filled = with_safety_rule(static_cast<Route>(top));
+            if (filled != result.route) {
+                result.route = filled;
+                result.model = ModelEffect::filled;
+            }
+        }
+        auto const crisis = p[static_cast<std::size_t>(Route::crisis)];
+        auto const emergency = p[static_cast<std::size_t>(Route::emergency)];
+        if (!is_safety_route(result.route) && crisis + emergency > settings.escalate_threshold) {
+            result.route = emergency > crisis ? Route::emergency : Route::crisis;
+            result.model = ModelEffect::escalated;
+        }
+    }
+
+    // Every weakened or weaker signal brings the crisis card under a lower route.
     result.crisis_card = (negated_safety || framed_safety || firm_distress || doubt_card)
         && !is_safety_route(result.route);
 

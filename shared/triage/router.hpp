@@ -1,6 +1,8 @@
 // The on-device router of the youth health room: one question in, one route, one topic and the
 // help to show out. The safety rule of the issue is applied here: a standing emergency or crisis
-// signal always wins; a weakened one (negated, hyperbole) still brings the crisis card.
+// signal always wins; a weakened one (negated, hyperbole) still brings the crisis card. A learned
+// model may fill in a route where the lexicon found no route word, or lift a route to crisis or
+// emergency when it is sure of a danger; it never lowers what the lexicon found.
 #pragma once
 
 #include "shared/triage/triage_pack.hpp"
@@ -14,8 +16,18 @@ namespace machiba::triage {
 
 class Router {
 public:
+    // Routes with the lexicon and the pack's learned second opinion, when it has one.
     explicit Router(TriagePack const& pack)
         : m_pack(pack)
+        , m_model(pack.route_model())
+    {
+    }
+
+    // Routes with the lexicon and the given model (null: the lexicon alone), so that an
+    // evaluation can compare the two, or test a model trained on part of the examples.
+    Router(TriagePack const& pack, RouteModel const* model)
+        : m_pack(pack)
+        , m_model(model)
     {
     }
 
@@ -35,6 +47,7 @@ private:
     void add_resources(TriageResult& result, std::int64_t now_ms) const;
 
     TriagePack const& m_pack;
+    RouteModel const* m_model = nullptr;
 };
 
 } // namespace machiba::triage

@@ -293,6 +293,19 @@ std::variant<TriagePack, TriageError> TriagePack::from_json(PackDocuments const&
             }
         }
     }
+    // 5. The learned second opinion, trained here so that every caller gets the same model.
+    if (!documents.examples.empty()) {
+        auto settings = RouteModelSettings::from_json(documents.route_model);
+        if (auto* error = std::get_if<TriageError>(&settings))
+            return *error;
+        auto examples = parse_examples(documents.examples);
+        if (auto* error = std::get_if<TriageError>(&examples))
+            return *error;
+        pack.m_route_model_settings = std::get<RouteModelSettings>(settings);
+        pack.m_route_model = RouteModel::train(std::get<std::vector<LabelledExample>>(examples),
+            pack.m_route_model_settings);
+    }
+
     return pack;
 }
 

@@ -7,6 +7,7 @@
 #include "shared/calendar/monthly_event.hpp"
 #include "shared/calendar/opening_hours.hpp"
 #include "shared/triage/lexicon.hpp"
+#include "shared/triage/route_model.hpp"
 #include "shared/triage/route.hpp"
 
 #include <nlohmann/json.hpp>
@@ -79,6 +80,11 @@ struct PackDocuments {
     nlohmann::json resources; // assets/triage/resources.json
     nlohmann::json content;   // assets/triage/content.json
     nlohmann::json holidays;  // assets/calendar/japan_holidays.json
+    // The learned second opinion: its settings (assets/triage/route_model.json) and the labelled
+    // questions it learns from (assets/triage/examples.jsonl, as text). No examples: no model,
+    // the lexicon alone decides.
+    nlohmann::json route_model;
+    std::string examples;
 };
 
 class TriagePack {
@@ -88,6 +94,9 @@ public:
     static std::variant<TriagePack, TriageError> from_json(PackDocuments const& documents);
 
     Lexicon const& lexicon() const { return m_lexicon; }
+    // The model trained on the pack's examples, or null when the pack came without examples.
+    RouteModel const* route_model() const { return m_route_model ? &*m_route_model : nullptr; }
+    RouteModelSettings const& route_model_settings() const { return m_route_model_settings; }
     calendar::HolidayCalendar const& holidays() const { return m_holidays; }
     Card const& card(Route route) const { return m_cards[static_cast<std::size_t>(route)]; }
     Card const& crisis_card() const { return m_crisis_card; }
@@ -111,6 +120,8 @@ public:
 
 private:
     Lexicon m_lexicon;
+    std::optional<RouteModel> m_route_model;
+    RouteModelSettings m_route_model_settings;
     calendar::HolidayCalendar m_holidays;
     std::vector<Resource> m_resources;
     std::array<Card, 5> m_cards;

@@ -68,6 +68,19 @@ std::string_view match_status_name(MatchStatus status)
     return "firm";
 }
 
+std::string_view model_effect_name(ModelEffect effect)
+{
+    switch (effect) {
+    case ModelEffect::none:
+        return "none";
+    case ModelEffect::filled:
+        return "filled";
+    case ModelEffect::escalated:
+        return "escalated";
+    }
+    return "none";
+}
+
 Json to_json(TriageResult const& result, TriagePack const& pack, std::string_view language)
 {
     Json out;
@@ -100,6 +113,8 @@ Json to_json(TriageResult const& result, TriagePack const& pack, std::string_vie
         signals.push_back(entry);
     }
     out["signals"] = signals;
+    if (result.model != ModelEffect::none)
+        out["model"] = model_effect_name(result.model);
 
     // 3. Whether each resource shown is open, and when a monthly event is next.
     Json open = Json::object();

@@ -24,6 +24,15 @@ struct MatchedSignal {
     std::string text; // the words of the question that matched
 };
 
+// What the learned second opinion did to the lexicon's route.
+enum class ModelEffect {
+    none,      // the lexicon's route stands
+    filled,    // the lexicon found no firm route signal and the model's route was taken
+    escalated, // the model was sure enough of a danger that the lexicon ranked lower
+};
+
+std::string_view model_effect_name(ModelEffect effect);
+
 struct TriageResult {
     Route route = Route::consult;
     Topic topic = Topic::mind;
@@ -33,6 +42,7 @@ struct TriageResult {
     std::string follow_up;                     // id of a follow-up question, or empty
     std::vector<std::string> articles;         // ids of self-help articles
     std::vector<MatchedSignal> signals;
+    ModelEffect model = ModelEffect::none;
     std::int64_t evaluated_at_ms = 0;          // the time "open now" was computed for
 };
 

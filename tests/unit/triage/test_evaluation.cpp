@@ -1,6 +1,7 @@
-// The evaluation of issue 4: the labelled questions in labelled_questions.jsonl, each with its
+// The evaluation of issue 4: the labelled questions in assets/triage/examples.jsonl, each with its
 // acceptable routes and topic(s). Prints safety recall, route accuracy and topic accuracy, and
-// fails below 100% safety recall or 90% route accuracy.
+// fails below 100% safety recall or 90% route accuracy. The route model learns from the same
+// questions, so a 5-fold cross-validation also prints what it adds on questions it has not seen.
 #include "triage_fixture.hpp"
 
 #include <catch2/catch_test_macros.hpp>
@@ -30,8 +31,7 @@ std::vector<std::string> one_or_many(nlohmann::json const& value)
 
 std::vector<LabelledQuestion> labelled_questions()
 {
-    std::ifstream in(std::string(MACHIBA_SOURCE_DIR) +
-                     "/tests/unit/triage/labelled_questions.jsonl");
+    std::ifstream in(std::string(MACHIBA_SOURCE_DIR) + "/assets/triage/examples.jsonl");
     std::vector<LabelledQuestion> out;
     std::string line;
     std::size_t number = 0;
@@ -40,7 +40,7 @@ std::vector<LabelledQuestion> labelled_questions()
         if (line.empty())
             continue;
         auto const json = nlohmann::json::parse(line, nullptr, false);
-        INFO("labelled_questions.jsonl line " << number);
+        INFO("examples.jsonl line " << number);
         REQUIRE(!json.is_discarded());
         LabelledQuestion labelled{number, json.at("q").get<std::string>(), {}, {}};
         for (auto const& name : one_or_many(json.at("routes"))) {
@@ -117,4 +117,69 @@ TEST_CASE("the labelled questions meet the issue's figures", "[triage][evaluatio
     CHECK(safety_cases >= 100);
     CHECK(safety_recall == 100.0);
     CHECK(route_accuracy >= 90.0);
+}
+
+TEST_CASE("cross-validated, the route model adds to the lexicon on questions it has not seen",
+    "[triage][evaluation]")
+{
+    auto const questions = labelled_questions();
+    auto const& pack = triage_pack();
+    constexpr std::size_t folds = 5;
+
+    // 1. Each fifth of the questions (every fifth line) is routed by the lexicon alone and by the
+    //    lexicon with a model trained on the other four fifths; the lexicon is the same in both.
+    struct Tally {
+        std::size_t safety_cases = 0, safety_kept = 0, routes_right = 0, changed = 0;
+        std::size_t fixed = 0, broken = 0; // changes by the model that made a route right, wrong
+    };
+    Tally alone, with_model;
+    for (std::size_t fold = 0; fold < folds; ++fold) {
+        std::vector<LabelledExample> training;
+        for (std::size_t i = 0; i < questions.size(); ++i) {
+            if (i % folds != fold)
+                training.push_back({questions[i].question, questions[i].routes.front()});
+        }
+        auto const model = RouteModel::train(training, pack.route_model_settings());
+        Router const lexicon_router(pack, nullptr);
+        Router const model_router(pack, &model);
+        for (std::size_t i = fold; i < questions.size(); i += folds) {
+            auto const& labelled = questions[i];
+            bool const safety_case = std::all_of(labelled.routes.begin(), labelled.routes.end(),
+                [](Route route) { return is_safety_route(route); });
+            auto const lexicon = lexicon_router.route(labelled.question, thursday_evening());
+            for (auto* tally : {&alone, &with_model}) {
+                auto const result = tally == &alone
+                    ? lexicon
+                    : model_router.route(labelled.question, thursday_evening());
+                tally->safety_cases += safety_case;
+                tally->safety_kept += safety_case && is_safety_route(result.route);
+                tally->routes_right += contains(labelled.routes, result.route);
+                tally->changed += result.model != ModelEffect::none;
+                bool const right = contains(labelled.routes, result.route);
+                bool const lexicon_right = contains(labelled.routes, lexicon.route);
+                tally->fixed += right && !lexicon_right;
+                tally->broken += lexicon_right && !right;
+            }
+        }
+    }
+
+    // 2. The figures side by side. The lexicon was written while reading these questions, so it
+    //    is not held out here; only the model is. The held-out rounds are the honest test of both.
+    auto const percent = [](std::size_t part, std::size_t whole) {
+        return whole == 0 ? 100.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+    };
+    std::printf("triage 5-fold cross-validation: %zu questions, %zu safety cases\n",
+        questions.size(), alone.safety_cases);
+    for (auto const& [name, tally] : {std::pair{"lexicon alone  ", alone},
+             std::pair{"lexicon + model", with_model}}) {
+        std::printf("  %s route accuracy %6.2f%%, safety recall %6.2f%% (%zu/%zu); model changed "
+                    "%zu routes (%zu made right, %zu made wrong)\n",
+            name, percent(tally.routes_right, questions.size()),
+            percent(tally.safety_kept, tally.safety_cases), tally.safety_kept,
+            tally.safety_cases, tally.changed, tally.fixed, tally.broken);
+    }
+
+    // 3. The model only ever raises a route to safety, so it can never lose a safety case.
+    CHECK(alone.changed == 0);
+    CHECK(with_model.safety_kept >= alone.safety_kept);
 }

@@ -1,4 +1,5 @@
-// Loads the real content pack from assets/ for the triage tests, once per test program.
+// Loads the real content pack from assets/ for the triage tests, once per test program; its
+// route model is trained on all of assets/triage/examples.jsonl.
 #pragma once
 
 #include "shared/calendar/japan_time.hpp"
@@ -12,14 +13,19 @@
 #include <stdexcept>
 #include <string>
 
-inline nlohmann::json read_source_json(std::string const& relative)
+inline std::string read_source_text(std::string const& relative)
 {
-    std::ifstream in(std::string(MACHIBA_SOURCE_DIR) + "/" + relative);
+    std::ifstream in(std::string(MACHIBA_SOURCE_DIR) + "/" + relative, std::ios::binary);
     if (!in)
         throw std::runtime_error("cannot open " + relative);
     std::stringstream buffer;
     buffer << in.rdbuf();
-    auto json = nlohmann::json::parse(buffer.str(), nullptr, false);
+    return buffer.str();
+}
+
+inline nlohmann::json read_source_json(std::string const& relative)
+{
+    auto json = nlohmann::json::parse(read_source_text(relative), nullptr, false);
     if (json.is_discarded())
         throw std::runtime_error("cannot parse " + relative);
     return json;
@@ -30,7 +36,9 @@ inline machiba::triage::PackDocuments pack_documents()
     return {read_source_json("assets/triage/lexicon.json"),
         read_source_json("assets/triage/resources.json"),
         read_source_json("assets/triage/content.json"),
-        read_source_json("assets/calendar/japan_holidays.json")};
+        read_source_json("assets/calendar/japan_holidays.json"),
+        read_source_json("assets/triage/route_model.json"),
+        read_source_text("assets/triage/examples.jsonl")};
 }
 
 inline machiba::triage::TriagePack const& triage_pack()

@@ -40,13 +40,16 @@ constexpr double escape_window_seconds = 2.0;
 constexpr float quick_exit_width = 168;  // CSS px: the label in either language, and a thumb
 constexpr float quick_exit_height = 72;
 
-// The files of the pack, in the order PackDocuments takes them.
-constexpr std::array<char const*, 4> pack_files = {"/assets/triage/lexicon.json",
+// The files of the pack, in the order PackDocuments takes them; all JSON but the last, the
+// labelled questions (JSONL) that the route model is trained on when the pack loads.
+constexpr std::array<char const*, 6> pack_files = {"/assets/triage/lexicon.json",
     "/assets/triage/resources.json", "/assets/triage/content.json",
-    "/assets/calendar/japan_holidays.json"};
+    "/assets/calendar/japan_holidays.json", "/assets/triage/route_model.json",
+    "/assets/triage/examples.jsonl"};
+constexpr std::size_t examples_file = 5;
 
 struct Inbox {
-    std::array<std::optional<platform::HttpResponse>, 4> responses;
+    std::array<std::optional<platform::HttpResponse>, pack_files.size()> responses;
 };
 
 class HealthScreen final : public app::Screen {
@@ -119,11 +122,11 @@ private:
                 return;
         }
 
-        // 1. All four arrived: parse them, or say which one failed.
-        std::array<json, 4> documents;
+        // 1. All arrived: parse them, or say which one failed.
+        std::array<json, pack_files.size()> documents;
         for (std::size_t i = 0; i < pack_files.size(); ++i) {
             auto const& response = *m_inbox->responses[i];
-            if (response.ok())
+            if (response.ok() && i != examples_file)
                 documents[i] = json::parse(response.body, nullptr, false);
             if (!response.ok() || documents[i].is_discarded()) {
                 m_failed = true;
@@ -135,8 +138,8 @@ private:
         }
 
         // 2. The core checks the pack as a whole.
-        auto loaded = triage::TriagePack::from_json(
-            {documents[0], documents[1], documents[2], documents[3]});
+        auto loaded = triage::TriagePack::from_json({documents[0], documents[1], documents[2],
+            documents[3], documents[4], m_inbox->responses[examples_file]->body});
         if (auto const* error = std::get_if<triage::TriageError>(&loaded)) {
             m_failed = true;
             app.log.write(platform::LogLevel::Error, "health", error->message);
