@@ -118,13 +118,14 @@ std::optional<StaticFile> StaticFiles::resolve(std::string_view url_path, bool g
 
 std::string content_type_for(std::string_view file_name)
 {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 18> types = {{
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 19> types = {{
         {".html", "text/html; charset=utf-8"},
         {".js", "text/javascript; charset=utf-8"},
         {".mjs", "text/javascript; charset=utf-8"},
         {".wasm", "application/wasm"},
         {".css", "text/css; charset=utf-8"},
         {".json", "application/json"},
+        {".jsonl", "application/x-ndjson; charset=utf-8"},
         {".webmanifest", "application/manifest+json"},
         {".png", "image/png"},
         {".svg", "image/svg+xml"},

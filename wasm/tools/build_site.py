@@ -16,8 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-COMPRESSIBLE = {".js", ".wasm", ".ttf", ".json", ".css", ".html", ".txt", ".svg", ".webmanifest",
-                ".md", ".csv"}
+COMPRESSIBLE = {".js", ".wasm", ".ttf", ".json", ".jsonl", ".css", ".html", ".txt", ".svg",
+                ".webmanifest", ".md", ".csv"}
 I18N_AREAS = ["common", "home", "rules", "health", "campaigns", "staff", "analysis"]
 I18N_LANGUAGES = ["ja", "en"]
 TEXT_SUFFIXES = {".json", ".md", ".txt", ".csv"}
