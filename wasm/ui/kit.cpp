@@ -304,13 +304,13 @@ bool Kit::card(
 // ---- Input ------------------------------------------------------------------------------------
 
 bool Kit::input(std::string_view id, std::string_view label, std::string& value,
-    std::string_view hint, InputKind kind, int lines)
+    std::string_view hint, InputKind kind, int lines, bool label_shown)
 {
     // 1. The label above the field, as phones lay out forms.
     m_fonts.ensure_characters(label);
     if (kind != InputKind::password)
         m_fonts.ensure_characters(value);
-    if (!label.empty()) {
+    if (!label.empty() && label_shown) {
         float width = ImGui::GetContentRegionAvail().x;
         ImVec2 size = measure(label, width);
         ImVec2 position = ImGui::GetCursorScreenPos();
@@ -333,12 +333,29 @@ bool Kit::input(std::string_view id, std::string_view label, std::string& value,
     if (kind == InputKind::password)
         flags |= ImGuiInputTextFlags_Password;
     if (kind == InputKind::lines) {
+        // ImGui's multi-line field neither wraps nor has a placeholder. While it is not being
+        // edited, its own drawing of the text is hidden and the text is drawn wrapped with the
+        // kit's line breaking instead, so a long opinion can be read back whole; the hint is
+        // drawn while it is empty.
+        // FIXME: while the field is being edited the text still runs on in one line per
+        // paragraph and scrolls sideways; wrapping while typing needs a text editor of our own.
         float height = ImGui::GetTextLineHeight() * static_cast<float>(lines) + px(28);
+        bool const editing = ImGui::GetActiveID() == ImGui::GetID("##field");
+        bool const wrap_ourselves = !editing && !value.empty();
+        if (wrap_ourselves)
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
         changed = ImGui::InputTextMultiline("##field", value.data(), value.capacity() + 1,
             ImVec2(width, height), flags, resize_string, &value);
-        // ImGui's multi-line field has no placeholder: the hint is drawn while it is empty.
-        if (value.empty() && !hint.empty()) {
-            ImVec2 const corner = ImGui::GetItemRectMin();
+        if (wrap_ourselves)
+            ImGui::PopStyleColor();
+        ImVec2 const corner = ImGui::GetItemRectMin();
+        ImVec2 const far_corner = ImGui::GetItemRectMax();
+        if (wrap_ourselves && !ImGui::IsItemActive()) {
+            ImGui::PushClipRect(corner, far_corner, true);
+            draw_wrapped(ImVec2(corner.x + px(12), corner.y + px(12)), m_palette.text, value,
+                width - px(24));
+            ImGui::PopClipRect();
+        } else if (value.empty() && !hint.empty()) {
             draw_wrapped(ImVec2(corner.x + px(12), corner.y + px(12)), m_palette.muted, hint,
                 width - px(24));
         }
@@ -387,9 +404,9 @@ bool Kit::password_field(std::string_view id, std::string_view label, std::strin
 }
 
 bool Kit::text_area(std::string_view id, std::string_view label, std::string& value, int lines,
-    std::string_view hint)
+    std::string_view hint, bool label_shown)
 {
-    return input(id, label, value, hint, InputKind::lines, std::max(lines, 2));
+    return input(id, label, value, hint, InputKind::lines, std::max(lines, 2), label_shown);
 }
 
 // ---- Choice widgets ---------------------------------------------------------------------------

@@ -116,8 +116,10 @@ public:
     // Input. text_area's lines sets its visible height.
     bool text_field(std::string_view id, std::string_view label, std::string& value,
         std::string_view hint = {});
+    // text_area's label_shown: false where the screen has already shown the question above it
+    // (the label is still recorded for tests and assistive technology).
     bool text_area(std::string_view id, std::string_view label, std::string& value, int lines = 4,
-        std::string_view hint = {});
+        std::string_view hint = {}, bool label_shown = true);
     // A password: drawn as asterisks, never copied out, recorded as one dot per character.
     bool password_field(std::string_view id, std::string_view label, std::string& value);
     bool checkbox(std::string_view id, std::string_view label, bool& value);
@@ -160,7 +162,7 @@ private:
     ImVec2 measure(std::string_view text, float wrap_width, ImFont* font = nullptr) const;
     enum class InputKind { line, lines, password };
     bool input(std::string_view id, std::string_view label, std::string& value,
-        std::string_view hint, InputKind kind, int lines);
+        std::string_view hint, InputKind kind, int lines, bool label_shown = true);
 
     Inspector& m_inspector;
     app::FontAtlas& m_fonts;

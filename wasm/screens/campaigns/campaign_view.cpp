@@ -675,7 +675,7 @@ bool draw_questions(app::AppContext& app, ui::Kit& ui, campaign::Campaign const&
         case campaign::QuestionType::text: {
             std::string& text = draft.texts[question.id];
             if (ui.text_area(id, question.prompt.in(language), text, 5,
-                    app.t("campaigns.text_hint")))
+                    app.t("campaigns.text_hint"), false))
                 changed = true;
             std::size_t used = text::count_code_points(text);
             bool over = used > question.max_length;
