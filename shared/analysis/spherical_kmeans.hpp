@@ -3,6 +3,7 @@
 #pragma once
 
 #include "shared/analysis/document_matrix.hpp"
+#include "shared/random/split_mix64.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -33,25 +34,6 @@ KMeansResult spherical_kmeans(DocumentMatrix const& matrix,
                               std::vector<float> const& weights, KMeansOptions const& options,
                               std::function<bool()> const& should_continue = {});
 
-// A small, fast pseudo-random generator whose sequence is the same on every platform.
-class SplitMix64 {
-public:
-    explicit SplitMix64(std::uint64_t seed)
-        : m_state(seed)
-    {
-    }
-    std::uint64_t next()
-    {
-        std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    // Uniform in [0, 1).
-    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-
-private:
-    std::uint64_t m_state;
-};
+using random::SplitMix64;
 
 } // namespace machiba::analysis

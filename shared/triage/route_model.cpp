@@ -1,6 +1,7 @@
 // Training and applying the learned second opinion of the router.
 #include "shared/triage/route_model.hpp"
 
+#include "shared/random/split_mix64.hpp"
 #include "shared/text/normalize.hpp"
 #include "shared/text/utf8.hpp"
 
@@ -54,25 +55,7 @@ std::vector<GramHash> gram_hashes(std::string_view question)
     return out;
 }
 
-// A small generator of our own: the order must be the same with every standard library.
-class SplitMix64 {
-public:
-    explicit SplitMix64(std::uint64_t seed)
-        : m_state(seed)
-    {
-    }
-
-    std::uint64_t next()
-    {
-        std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-
-private:
-    std::uint64_t m_state;
-};
+using random::SplitMix64;
 
 void softmax(RouteProbabilities& scores)
 {
