@@ -90,7 +90,8 @@ TEST_CASE("examples are read strictly, with the line of what is wrong", "[triage
     CHECK(examples[0].route == Route::urgent);
     CHECK(examples[1].route == Route::crisis);
 
-    auto const bad = parse_examples("{\"q\":\"a\",\"routes\":\"crisis\"}\n{\"q\":\"b\",\"routes\":\"soon\"}");
+    auto const bad = parse_examples(
+        "{\"q\":\"a\",\"routes\":\"crisis\"}\n{\"q\":\"b\",\"routes\":\"soon\"}");
     REQUIRE(std::holds_alternative<TriageError>(bad));
     CHECK(std::get<TriageError>(bad).pointer == "examples.jsonl line 2");
 

@@ -611,7 +611,8 @@ private:
                     ? static_cast<double>(m_view_count[c]) / static_cast<double>(m_view_total)
                     : 0.0;
                 body += "\n" + app.strings.format("analysis.size_filtered",
-                    {{"count", app::Strings::count(m_view_count[c])}, {"share", percent_text(share)},
+                    {{"count", app::Strings::count(m_view_count[c])},
+                        {"share", percent_text(share)},
                         {"difference", signed_points(share - overall)}});
             }
             ImVec2 const top = ImGui::GetCursorScreenPos();
@@ -644,9 +645,9 @@ private:
                 std::string phrases;
                 for (std::size_t p = 0; p < child.phrases.size() && p < 4; ++p)
                     phrases += (p ? "・" : "") + child.phrases[p];
-                ui.text(child.id + "  " + phrases + "  ("
-                    + app.strings.format("analysis.count", {{"count", app::Strings::count(child.size)}})
-                    + ")");
+                std::string const count = app.strings.format(
+                    "analysis.count", {{"count", app::Strings::count(child.size)}});
+                ui.text(child.id + "  " + phrases + "  (" + count + ")");
                 ui.gap(4);
             }
         }
