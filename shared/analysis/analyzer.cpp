@@ -156,6 +156,10 @@ private:
 
 // --- 2. The run -------------------------------------------------------------------------------
 
+// The fewest opinions per coarse cluster in a small set, and the most clusters it gets that way.
+constexpr long opinions_per_cluster = 20;
+constexpr long small_set_clusters = 16;
+
 struct Term {
     std::u32string text;
     std::size_t documents = 0;     // distinct opinions that contain it
@@ -470,7 +474,8 @@ private:
         return options;
     }
 
-    // 5. Coarse clusters: about the cube root of the number of opinions, ten at least from 200.
+    // 5. Coarse clusters: about the cube root of the number of opinions, but one per 20
+    //    opinions up to 16 in a small set.
     bool cluster_coarse()
     {
         if (!m_progress(AnalysisStage::coarse_clusters, 0))
@@ -478,11 +483,14 @@ private:
         std::size_t const count = m_opinions.size();
         std::size_t clusters = m_options.coarse_clusters;
         if (clusters == 0) {
-            // About the cube root; but between 200 and 1,000 opinions that gives fewer than ten
-            // groups, too few to keep a dozen topics apart, so take up to ten of at least 20
-            // opinions each there.
+            // The cube root gives 7 for 350 opinions, too few to keep a dozen or more topics
+            // apart: a topic then shares a cluster with one or two others, and nothing tells
+            // staff which. Up to 4,096 opinions (where the cube root reaches 16), take one
+            // cluster per 20 opinions, at most 16; splitting a topic in two costs the report
+            // less than merging two topics.
             auto const cube_root = std::lround(std::cbrt(static_cast<double>(count)));
-            auto const small_set = std::min<long>(10, static_cast<long>(count / 20));
+            auto const small_set = std::min<long>(small_set_clusters,
+                                                  static_cast<long>(count / opinions_per_cluster));
             clusters = static_cast<std::size_t>(std::max(cube_root, small_set));
         }
         clusters = std::clamp<std::size_t>(clusters, 1, m_unique.size());

@@ -20,7 +20,7 @@ namespace machiba::analysis {
 
 struct AnalysisOptions {
     std::uint64_t seed = 1;
-    std::size_t coarse_clusters = 0; // 0: the cube root of the count, at least 10 from 200 up
+    std::size_t coarse_clusters = 0; // 0: the cube root, or one per 20 opinions up to 16
     std::size_t fine_clusters = 0;   // per coarse cluster; 0: the coarse count, scaled by size
     std::size_t phrases = 5;         // key phrases per cluster
     std::size_t representatives = 3; // opinions shown per cluster

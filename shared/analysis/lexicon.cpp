@@ -64,7 +64,21 @@ LexiconResult Lexicon::parse(std::string_view variants, std::string_view stop_wo
                                      + ": expected a canonical word, a tab and variants"};
         auto const index = static_cast<std::uint32_t>(lexicon.m_canonicals.size());
         lexicon.m_canonicals.push_back(canonical);
-        lexicon.add_variant(canonical, index);
+        // A phrase may belong to one group only: the longest match and the whole-word lookup
+        // would otherwise disagree on its canonical form.
+        auto const claim = [&](std::u32string const& variant) -> std::optional<AnalysisError> {
+            auto const found = lexicon.m_words.find(variant);
+            if (found != lexicon.m_words.end() && found->second != index)
+                return AnalysisError{
+                    "lexicon.duplicate_variant",
+                    "variants line " + std::to_string(number) + ": "
+                        + text::from_code_points(variant) + " is already in the group of "
+                        + text::from_code_points(lexicon.m_canonicals[found->second])};
+            lexicon.add_variant(variant, index);
+            return std::nullopt;
+        };
+        if (auto error = claim(canonical))
+            return error;
         std::string_view rest = line.substr(tab + 1);
         while (!rest.empty()) {
             std::size_t const comma = rest.find(',');
@@ -72,7 +86,8 @@ LexiconResult Lexicon::parse(std::string_view variants, std::string_view stop_wo
             if (variant.empty())
                 return AnalysisError{"lexicon.bad_line", "variants line " + std::to_string(number)
                                                              + ": an empty variant"};
-            lexicon.add_variant(variant, index);
+            if (auto error = claim(variant))
+                return error;
             rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
         }
         return std::nullopt;

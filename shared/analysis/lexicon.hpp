@@ -23,7 +23,8 @@ class Lexicon {
 public:
     // variants: lines "canonical<TAB>variant, variant, ..."; stop_words: one word a line. Both
     // take '#' comments and blank lines. Words are normalised like the opinions (width folded,
-    // lower case). A line without a tab or with an empty field is an error naming the line.
+    // lower case). A line without a tab or with an empty field is an error naming the line, and
+    // so is a phrase that is already in another group.
     static LexiconResult parse(std::string_view variants, std::string_view stop_words);
 
     // The longest variant that starts at position `at` of normalised text: its length in code
