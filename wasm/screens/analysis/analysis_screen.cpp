@@ -544,8 +544,10 @@ private:
         auto tag_at = [&](std::size_t c, std::string const& text) {
             ImVec2 const size = font->CalcTextSizeA(font_size, FLT_MAX, 0, text.c_str());
             ImVec2 p = place(m_data.clusters[c].x, m_data.clusters[c].y);
-            p.x = std::clamp(p.x - size.x / 2, origin.x + ui.px(4), end.x - size.x - ui.px(4));
-            p.y = std::clamp(p.y - size.y / 2, origin.y + ui.px(4), end.y - size.y - ui.px(4));
+            // The tag's padding stays inside the map too, so a name near the edge is not cut.
+            ImVec2 const inset(ui.px(4) + pad.x, ui.px(4) + pad.y);
+            p.x = std::clamp(p.x - size.x / 2, origin.x + inset.x, end.x - size.x - inset.x);
+            p.y = std::clamp(p.y - size.y / 2, origin.y + inset.y, end.y - size.y - inset.y);
             return ImRect(p.x - pad.x, p.y - pad.y, p.x + size.x + pad.x, p.y + size.y + pad.y);
         };
         auto is_free = [&](ImRect const& box) {

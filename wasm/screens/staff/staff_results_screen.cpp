@@ -1,5 +1,6 @@
 // Results: how many opinions came, per day, and per question a bar for each choice and rating;
 // then the export of every opinion as CSV (Excel opens it in Japanese) or JSON.
+#include "shared/calendar/civil_date.hpp"
 #include "shared/platform/http_client.hpp"
 #include "wasm/platform/bridge.hpp"
 #include "wasm/app/router.hpp"
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <memory>
 
 namespace machiba::screens {
@@ -145,40 +147,64 @@ private:
             });
     }
 
-    // A column per day, the latest at the right, as many as fit.
+    // A column per calendar day from the first opinion's day to the last, the days without
+    // opinions included so that a quiet week reads as one; the latest at the right, as many days
+    // as fit, the columns as wide as the days leave room for.
     void draw_days(app::AppContext& app, ui::Kit& ui, json const& days)
     {
+        // 1. The counts by day number; entries whose date does not parse are left out.
+        std::map<std::int64_t, long long> counts;
+        for (auto const& day : days) {
+            if (!day.is_object())
+                continue;
+            auto parsed = calendar::parse_civil_date(day.value("date", ""));
+            if (auto const* date = std::get_if<calendar::CivilDate>(&parsed))
+                counts[date->days_since_epoch()] += day.value("count", 0LL);
+        }
+        if (counts.empty())
+            return;
+
+        // 2. The days shown and the width of a column.
         auto const& palette = ui.palette();
-        float width = ImGui::GetContentRegionAvail().x;
-        float height = ui.px(110);
-        float column = ui.px(14);
-        float gap = ui.px(4);
-        std::size_t fit = static_cast<std::size_t>(width / (column + gap));
-        std::size_t first = days.size() > fit ? days.size() - fit : 0;
+        float const width = ImGui::GetContentRegionAvail().x;
+        float const height = ui.px(110);
+        float const gap = ui.px(2);
+        float const narrowest = ui.px(3);
+        std::int64_t const last = counts.rbegin()->first;
+        std::int64_t const fit = std::max<std::int64_t>(1,
+            static_cast<std::int64_t>(width / (narrowest + gap)));
+        std::int64_t const first = std::max(counts.begin()->first, last - fit + 1);
+        float const slot = width / static_cast<float>(last - first + 1);
+        float const column = std::min(slot - gap, ui.px(14));
         long long most = 1;
-        for (std::size_t i = first; i < days.size(); ++i)
-            most = std::max(most, days[i].value("count", 0LL));
-        ImVec2 at = ImGui::GetCursorScreenPos();
+        for (auto it = counts.lower_bound(first); it != counts.end(); ++it)
+            most = std::max(most, it->second);
+
+        // 3. Draw: the columns at their days, the axis, the first and last date under it.
+        ImVec2 const at = ImGui::GetCursorScreenPos();
         ImGui::Dummy(ImVec2(width, height + ui.px(22)));
         auto* list = ImGui::GetWindowDrawList();
-        for (std::size_t i = first; i < days.size(); ++i) {
-            long long count = days[i].value("count", 0LL);
-            float x = at.x + static_cast<float>(i - first) * (column + gap);
-            float bar_height = height * static_cast<float>(count) / static_cast<float>(most);
+        for (auto it = counts.lower_bound(first); it != counts.end(); ++it) {
+            float const x = at.x + static_cast<float>(it->first - first) * slot
+                + (slot - column) / 2;
+            float const bar_height =
+                height * static_cast<float>(it->second) / static_cast<float>(most);
             list->AddRectFilled(ImVec2(x, at.y + height - bar_height),
                 ImVec2(x + column, at.y + height), palette.primary, ui.px(3),
                 ImDrawFlags_RoundCornersTop);
         }
         list->AddLine(ImVec2(at.x, at.y + height), ImVec2(at.x + width, at.y + height),
             palette.border, ui.px(1));
-        std::string first_day = days[first].value("date", "");
-        std::string last_day = days.back().value("date", "");
+        std::string const first_day = calendar::CivilDate::from_days_since_epoch(first).iso();
+        std::string const last_day = calendar::CivilDate::from_days_since_epoch(last).iso();
         list->AddText(ImVec2(at.x, at.y + height + ui.px(4)), palette.muted, first_day.c_str());
-        ImVec2 extent = ImGui::CalcTextSize(last_day.c_str());
-        list->AddText(ImVec2(at.x + width - extent.x, at.y + height + ui.px(4)), palette.muted,
-            last_day.c_str());
+        if (last != first) {
+            ImVec2 const extent = ImGui::CalcTextSize(last_day.c_str());
+            list->AddText(ImVec2(at.x + width - extent.x, at.y + height + ui.px(4)),
+                palette.muted, last_day.c_str());
+        }
         ui.record_last_item("staff.results.days", "img", app.t("staff.per_day"),
-            std::to_string(days.size()));
+            std::to_string(last - first + 1));
     }
 
     std::string m_id;
