@@ -109,25 +109,18 @@ void Kit::heading(std::string_view id, std::string_view text)
     gap(8);
 }
 
-void Kit::text(std::string_view text)
-{
-    m_fonts.ensure_characters(text);
-    float width = ImGui::GetContentRegionAvail().x;
-    ImVec2 size = measure(text, width);
-    ImVec2 position = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(ImVec2(width, size.y));
-    draw_wrapped(position, m_palette.text, text, width);
-    record_last_item({}, "text", text);
-}
+void Kit::text(std::string_view text) { paragraph(text, m_palette.text); }
 
-void Kit::muted(std::string_view text)
+void Kit::muted(std::string_view text) { paragraph(text, m_palette.muted); }
+
+void Kit::paragraph(std::string_view text, ImU32 color)
 {
     m_fonts.ensure_characters(text);
     float width = ImGui::GetContentRegionAvail().x;
     ImVec2 size = measure(text, width);
     ImVec2 position = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(width, size.y));
-    draw_wrapped(position, m_palette.muted, text, width);
+    draw_wrapped(position, color, text, width);
     record_last_item({}, "text", text);
 }
 

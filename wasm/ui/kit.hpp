@@ -156,6 +156,8 @@ private:
     bool row_button(std::string_view id, float height);
     void point_at_last_item();
     ImU32 surface_colour(bool held) const;
+    // Wrapped text the width of the content region, recorded as "text".
+    void paragraph(std::string_view text, ImU32 color);
     void draw_wrapped(ImVec2 position, ImU32 color, std::string_view text, float wrap_width,
         ImFont* font = nullptr);
     std::vector<TextLine> lines(std::string_view text, float wrap_width, ImFont* font) const;
