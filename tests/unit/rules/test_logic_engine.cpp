@@ -98,8 +98,8 @@ TEST_CASE("wrong arity compiles to an error value and a diagnostic", "[rules][ho
 
     LogicEvaluator evaluator;
     auto value = evaluator.evaluate(*compiled.program, nullptr);
-    REQUIRE(value.kind == ValueKind::error);
-    CHECK((*value.json)["type"] == "Invalid Arguments");
+    REQUIRE(value.kind() == ValueKind::error);
+    CHECK((*value.json())["type"] == "Invalid Arguments");
 
     CHECK(!LogicProgram::compile(json::parse(R"({"in": [1]})")).program->diagnostics().empty());
     CHECK(!LogicProgram::compile(json::parse(R"({"and": true})")).program->diagnostics().empty());
@@ -183,16 +183,16 @@ TEST_CASE("three-valued evaluation settles what it can and names what matters",
         std::vector<UnknownPath> price_only = {{"price"}};
         auto value = evaluator.evaluate_partial(
             *compiled.program, {{"kind", "designated_manager"}}, price_only, touched);
-        CHECK(value.kind == ValueKind::boolean);
-        CHECK(value.boolean);
+        CHECK(value.kind() == ValueKind::boolean);
+        CHECK(value.boolean());
     }
     SECTION("cleaning is settled false whatever the price")
     {
         std::vector<UnknownPath> price_only = {{"price"}};
         auto value = evaluator.evaluate_partial(
             *compiled.program, {{"kind", "cleaning"}}, price_only, touched);
-        CHECK(value.kind == ValueKind::boolean);
-        CHECK(!value.boolean);
+        CHECK(value.kind() == ValueKind::boolean);
+        CHECK(!value.boolean());
         CHECK(touched == std::vector<bool>{false});
     }
     SECTION("works still depends on the price")
@@ -212,8 +212,8 @@ TEST_CASE("an if on an unknown condition is known when every branch agrees", "[r
     std::vector<UnknownPath> unknowns = {{"a"}};
     std::vector<bool> touched;
     auto value = evaluator.evaluate_partial(*compiled.program, json::object(), unknowns, touched);
-    REQUIRE(value.kind == ValueKind::number);
-    CHECK(value.number == 5);
+    REQUIRE(value.kind() == ValueKind::number);
+    CHECK(value.number() == 5);
 
     auto differing = LogicProgram::compile(json::parse(R"({"if": [{"var": "a"}, 5, 6]})"));
     CHECK(evaluator.evaluate_partial(*differing.program, json::object(), unknowns, touched)
