@@ -44,7 +44,7 @@ bool stops(Value value) { return value.is_error() || value.is_unknown(); }
 
 // Number(text) in JavaScript: blanks around are ignored, "" is 0, anything else must be a
 // whole decimal literal.
-bool parse_number(std::string const& text, double& out)
+bool parse_number(std::string_view text, double& out)
 {
     auto begin = text.find_first_not_of(" \t\n\r");
     if (begin == std::string::npos) {
@@ -53,6 +53,24 @@ bool parse_number(std::string const& text, double& out)
     }
     auto end = text.find_last_not_of(" \t\n\r");
     std::string_view trimmed(text.data() + begin, end - begin + 1);
+
+    // Whole numbers of up to 15 digits (dates cut into years, counts) are exact as doubles, so
+    // they are read here without strtod, which is slow in Emscripten's libc.
+    bool negative = trimmed[0] == '-';
+    auto digits = trimmed.substr(negative || trimmed[0] == '+' ? 1 : 0);
+    if (!digits.empty() && digits.size() <= 15) {
+        std::int64_t whole = 0;
+        bool plain = true;
+        for (char c : digits) {
+            plain = plain && c >= '0' && c <= '9';
+            whole = whole * 10 + (c - '0');
+        }
+        if (plain) {
+            out = negative ? -static_cast<double>(whole) : static_cast<double>(whole);
+            return true;
+        }
+    }
+
     for (char c : trimmed) {
         bool allowed = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e'
             || c == 'E';
@@ -372,6 +390,7 @@ Value LogicEvaluator::run(LogicProgram const& program, json const& data)
     m_nodes = program.nodes().data();
     m_children = program.children().data();
     m_scratch_used = 0;
+    m_segments_used = 0;
     m_depth = 0;
     // Evaluation nests no deeper than the compiled rule; the margin covers iterator frames.
     m_max_depth = program.depth() + 8;
@@ -421,6 +440,35 @@ Value LogicEvaluator::scratch_string(std::string_view text)
     auto& slot = scratch_text();
     slot.get_ref<std::string&>().assign(text);
     return Value::from_json(slot);
+}
+
+void LogicEvaluator::push_segment(std::string_view key, std::int64_t index)
+{
+    if (m_segments_used == m_segments.size())
+        m_segments.emplace_back();
+    auto& segment = m_segments[m_segments_used++];
+    segment.key.assign(key);
+    segment.index = index;
+}
+
+void LogicEvaluator::push_key(std::string_view key)
+{
+    // A key that reads as a whole number also indexes arrays ("0", " 1", "1e1").
+    double number = 0;
+    bool index = !key.empty() && parse_number(key, number) && number >= 0;
+    push_segment(key, index ? static_cast<std::int64_t>(number) : -1);
+}
+
+void LogicEvaluator::push_dotted(std::string_view path)
+{
+    std::size_t start = 0;
+    while (!path.empty()) {
+        auto dot = path.find('.', start);
+        push_key(path.substr(start, dot == std::string_view::npos ? dot : dot - start));
+        if (dot == std::string_view::npos)
+            break;
+        start = dot + 1;
+    }
 }
 
 json LogicEvaluator::to_json(Value value)
@@ -657,7 +705,7 @@ LogicEvaluator::Lookup LogicEvaluator::lookup(
 Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
 {
     // 1. Paths written as constants were split at compile time.
-    std::vector<PathSegment> dynamic;
+    SegmentMark mark(*this);
     std::span<PathSegment const> segments;
     std::uint32_t climb = 0;
     Value fallback;
@@ -667,7 +715,8 @@ Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
         segments = path.segments;
         climb = path.climb;
     } else {
-        // 2. Otherwise the arguments are evaluated and turned into a path now.
+        // 2. Otherwise the arguments are evaluated and turned into a path now, in the scratch
+        //    segments (arguments evaluated meanwhile use those above and give them back).
         if (arguments.failed())
             return arguments.failure();
         auto count = arguments.size();
@@ -675,25 +724,13 @@ Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
             Value name = count > 0 ? arguments[0] : Value::null();
             if (stops(name))
                 return name;
-            if (name.kind() == ValueKind::number) {
-                dynamic.push_back({format_number(name.number()), -1});
-                dynamic.back().index = name.number() >= 0 ? static_cast<std::int64_t>(name.number())
-                                                        : -1;
+            if (name.is_number()) {
+                auto number = name.number();
+                push_segment(format_number(number),
+                    number >= 0 ? static_cast<std::int64_t>(number) : -1);
             } else if (name.is_string()) {
-                auto const& text = name.json()->get_ref<std::string const&>();
-                std::size_t start = 0;
-                while (!text.empty()) {
-                    auto dot = text.find('.', start);
-                    PathSegment segment{text.substr(start, dot - start), -1};
-                    double number = 0;
-                    if (!segment.key.empty() && parse_number(segment.key, number) && number >= 0)
-                        segment.index = static_cast<std::int64_t>(number);
-                    dynamic.push_back(std::move(segment));
-                    if (dot == std::string::npos)
-                        break;
-                    start = dot + 1;
-                }
-            } else if (name.kind() != ValueKind::null) {
+                push_dotted(name.json()->get_ref<std::string const&>());
+            } else if (!name.is_null()) {
                 return invalid_arguments();
             }
         } else {
@@ -706,21 +743,16 @@ Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
                         return invalid_arguments();
                     auto levels = (*part.json())[0].get<double>();
                     climb = static_cast<std::uint32_t>(std::fabs(levels));
-                } else if (part.kind() == ValueKind::number && part.number() >= 0) {
-                    dynamic.push_back({format_number(part.number()),
-                        static_cast<std::int64_t>(part.number())});
+                } else if (part.is_number() && part.number() >= 0) {
+                    push_segment(
+                        format_number(part.number()), static_cast<std::int64_t>(part.number()));
                 } else if (part.is_string()) {
-                    PathSegment segment{part.json()->get_ref<std::string const&>(), -1};
-                    double number = 0;
-                    if (!segment.key.empty() && parse_number(segment.key, number) && number >= 0)
-                        segment.index = static_cast<std::int64_t>(number);
-                    dynamic.push_back(std::move(segment));
+                    push_key(part.json()->get_ref<std::string const&>());
                 } else {
                     return invalid_arguments();
                 }
             }
         }
-        segments = dynamic;
     }
     if (node.op == Operator::var && node.child_count > 1 && !node.spread) {
         has_fallback = true;
@@ -729,6 +761,8 @@ Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
         has_fallback = true;
         fallback = arguments[1];
     }
+    if (!node.static_path)
+        segments = mark.segments();
 
     // 3. val climbs scopes from the innermost; var always reads the innermost.
     auto top = m_scopes.size() - 1;
@@ -737,7 +771,7 @@ Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
 
     if (node.op == Operator::exists)
         return found.value.is_unknown() ? found.value : Value::from_bool(found.found);
-    if (node.op == Operator::var && (!found.found || found.value.kind() == ValueKind::null))
+    if (node.op == Operator::var && (!found.found || found.value.is_null()))
         return has_fallback ? fallback : Value::null();
     return found.found ? found.value : Value::null();
 }
@@ -814,20 +848,12 @@ Value LogicEvaluator::eval_missing(LogicNode const& node, Arguments& arguments)
     auto& result = scratch_array();
     std::size_t present = 0;
     for (auto name : names) {
-        auto text = text_of(name);
-        std::vector<PathSegment> segments;
-        std::size_t start = 0;
-        while (!text.empty()) {
-            auto dot = text.find('.', start);
-            PathSegment segment{text.substr(start, dot - start), -1};
-            double number = 0;
-            if (!segment.key.empty() && parse_number(segment.key, number) && number >= 0)
-                segment.index = static_cast<std::int64_t>(number);
-            segments.push_back(std::move(segment));
-            if (dot == std::string::npos)
-                break;
-            start = dot + 1;
-        }
+        SegmentMark mark(*this);
+        if (name.is_string())
+            push_dotted(name.json()->get_ref<std::string const&>());
+        else
+            push_dotted(text_of(name));
+        auto segments = mark.segments();
         auto found = lookup(m_scopes.size() - 1, segments);
         bool empty = !found.found || found.value.is_null() || found.value.is_unknown()
             || (found.value.is_string()

@@ -67,6 +67,30 @@ private:
 
     class Arguments;
 
+    // Path segments pushed onto the scratch segments since the mark was made, popped when it
+    // goes: a dynamic path is built there without allocating once the strings have grown.
+    class SegmentMark {
+    public:
+        explicit SegmentMark(LogicEvaluator& evaluator)
+            : m_evaluator(evaluator)
+            , m_start(evaluator.m_segments_used)
+        {
+        }
+        SegmentMark(SegmentMark const&) = delete;
+        SegmentMark& operator=(SegmentMark const&) = delete;
+        ~SegmentMark() { m_evaluator.m_segments_used = m_start; }
+
+        // Valid until the next push: the storage may move.
+        std::span<PathSegment const> segments() const
+        {
+            return {m_evaluator.m_segments.data() + m_start, m_evaluator.m_segments_used - m_start};
+        }
+
+    private:
+        LogicEvaluator& m_evaluator;
+        std::size_t m_start;
+    };
+
     Value run(LogicProgram const& program, nlohmann::json const& data);
     Value eval(std::uint32_t index);
     Value operand(std::uint32_t index);
@@ -95,6 +119,9 @@ private:
     nlohmann::json& scratch_array();
     nlohmann::json& scratch_text();
     Value scratch_string(std::string_view text);
+    void push_segment(std::string_view key, std::int64_t index);
+    void push_key(std::string_view key);
+    void push_dotted(std::string_view path);
 
     LogicProgram const* m_program = nullptr;
     // The program's arrays, read on every node.
@@ -103,6 +130,8 @@ private:
     std::vector<Scope> m_scopes;
     std::deque<nlohmann::json> m_scratch;
     std::size_t m_scratch_used = 0;
+    std::vector<PathSegment> m_segments;
+    std::size_t m_segments_used = 0;
     std::uint32_t m_depth = 0;
     std::uint32_t m_max_depth = 0;
     std::span<UnknownPath const> m_unknowns;
