@@ -525,11 +525,16 @@ bool LogicEvaluator::strict_equal(Value left, Value right)
     }
 }
 
-// Constants are a third of the nodes that rules evaluate; reading them here saves a call.
+// Constants are a third of the nodes that rules evaluate and variables with constant paths most
+// of the rest; reading them here saves a call to eval, whose frame is larger.
 inline Value LogicEvaluator::operand(std::uint32_t index)
 {
     auto const& node = m_nodes[index];
-    return node.op == Operator::constant ? node.constant : eval(index);
+    if (node.op == Operator::constant)
+        return node.constant;
+    if (node.op == Operator::var && node.static_path && node.child_count < 2)
+        return eval_static_var(node);
+    return eval(index);
 }
 
 Value LogicEvaluator::eval(std::uint32_t index)
