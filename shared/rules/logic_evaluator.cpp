@@ -488,25 +488,6 @@ json LogicEvaluator::to_json(Value value)
     }
 }
 
-bool LogicEvaluator::truthy(Value value)
-{
-    switch (value.kind()) {
-    case ValueKind::boolean:
-        return value.boolean();
-    case ValueKind::number:
-        return value.number() != 0 && !std::isnan(value.number());
-    case ValueKind::json:
-        // nlohmann's empty() calls every string non-empty, so strings are asked directly.
-        if (value.json()->is_string())
-            return !value.json()->get_ref<std::string const&>().empty();
-        if (value.json()->is_array())
-            return !value.json()->empty();
-        return true;
-    default:
-        return false;
-    }
-}
-
 bool LogicEvaluator::strict_equal(Value left, Value right)
 {
     if (left.kind() != right.kind())

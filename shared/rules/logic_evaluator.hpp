@@ -44,7 +44,8 @@ public:
     // A copy of a value as JSON (errors become their error object, unknown becomes null).
     static nlohmann::json to_json(Value value);
 
-    // JSON Logic truthiness: 0, "", [], null and false are false; objects are true.
+    // JSON Logic truthiness: 0, "", [], null and false are false; objects are true. Inline,
+    // since callers test nearly every result with it.
     static bool truthy(Value value);
 
     // Strict equality (===) between two values.
@@ -137,5 +138,25 @@ private:
     std::span<UnknownPath const> m_unknowns;
     std::vector<bool>* m_touched = nullptr;
 };
+
+inline bool LogicEvaluator::truthy(Value value)
+{
+    switch (value.kind()) {
+    case ValueKind::boolean:
+        return value.boolean();
+    case ValueKind::number:
+        // NaN is false, and is the one number unequal to itself.
+        return value.number() != 0 && value.number() == value.number();
+    case ValueKind::json:
+        // nlohmann's empty() calls every string non-empty, so strings are asked directly.
+        if (value.json()->is_string())
+            return !value.json()->get_ref<std::string const&>().empty();
+        if (value.json()->is_array())
+            return !value.json()->empty();
+        return true;
+    default:
+        return false;
+    }
+}
 
 } // namespace machiba::rules
