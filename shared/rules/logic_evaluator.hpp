@@ -20,11 +20,15 @@ namespace machiba::rules {
 // reading it, or anything below it, gives an unknown value.
 using UnknownPath = std::vector<std::string>;
 
-// FIXME: built for wasm this evaluates about 0.7 times as fast as the npm json-logic-engine in
-// node (tests/bench/rules); the aim is to beat it. A profile shows a fifth of the time in
-// key lookups through nlohmann's std::map objects and much of the rest in returning 16-byte
-// Values through memory; packing Value into one 64-bit word and flattening the recursion for
-// common node shapes are the next things to try. Natively it is already 1.4x faster.
+// FIXME: built for wasm this evaluates about 0.75 times as fast as the npm json-logic-engine in
+// node (tests/bench/rules, December 2026: wasm 5.5 M/s, json-logic-engine 7.1 to 7.7 M/s; native
+// 10.1 to 10.5 M/s); the aim is to beat it. Value is one NaN-boxed word now and common
+// operands skip eval, so a wasm profile is led by key lookups: about 30% of the time goes down
+// nlohmann's std::map trees (chasing pointers from node to node; the key comparisons themselves
+// are already cheap). Next to try: an entry point taking data prepared once per form (objects
+// as flat arrays of keys the program interned at compile time), since a pack evaluates many
+// rules over the same data; and dispatching on a node shape fixed at compile time instead of
+// testing op, spread and static_path at every node.
 class LogicEvaluator {
 public:
     LogicEvaluator();
