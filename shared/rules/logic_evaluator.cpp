@@ -44,7 +44,7 @@ bool stops(Value value) { return value.is_error() || value.is_unknown(); }
 
 // Number(text) in JavaScript: blanks around are ignored, "" is 0, anything else must be a
 // whole decimal literal.
-bool parse_number(std::string const& text, double& out)
+bool parse_number(std::string_view text, double& out)
 {
     auto begin = text.find_first_not_of(" \t\n\r");
     if (begin == std::string::npos) {
@@ -53,6 +53,24 @@ bool parse_number(std::string const& text, double& out)
     }
     auto end = text.find_last_not_of(" \t\n\r");
     std::string_view trimmed(text.data() + begin, end - begin + 1);
+
+    // Whole numbers of up to 15 digits (dates cut into years, counts) are exact as doubles, so
+    // they are read here without strtod, which is slow in Emscripten's libc.
+    bool negative = trimmed[0] == '-';
+    auto digits = trimmed.substr(negative || trimmed[0] == '+' ? 1 : 0);
+    if (!digits.empty() && digits.size() <= 15) {
+        std::int64_t whole = 0;
+        bool plain = true;
+        for (char c : digits) {
+            plain = plain && c >= '0' && c <= '9';
+            whole = whole * 10 + (c - '0');
+        }
+        if (plain) {
+            out = negative ? -static_cast<double>(whole) : static_cast<double>(whole);
+            return true;
+        }
+    }
+
     for (char c : trimmed) {
         bool allowed = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e'
             || c == 'E';
@@ -68,19 +86,19 @@ bool parse_number(std::string const& text, double& out)
 
 bool to_number(Value value, double& out)
 {
-    switch (value.kind) {
+    switch (value.kind()) {
     case ValueKind::null:
         out = 0;
         return true;
     case ValueKind::boolean:
-        out = value.boolean ? 1 : 0;
+        out = value.boolean() ? 1 : 0;
         return true;
     case ValueKind::number:
-        out = value.number;
+        out = value.number();
         return true;
     case ValueKind::json:
-        return value.json->is_string()
-            && parse_number(value.json->get_ref<std::string const&>(), out);
+        return value.json()->is_string()
+            && parse_number(value.json()->get_ref<std::string const&>(), out);
     default:
         return false;
     }
@@ -128,15 +146,15 @@ void append_json_text(std::string& out, json const& value)
 
 void append_text(std::string& out, Value value)
 {
-    switch (value.kind) {
+    switch (value.kind()) {
     case ValueKind::boolean:
-        out += value.boolean ? "true" : "false";
+        out += value.boolean() ? "true" : "false";
         break;
     case ValueKind::number:
-        out += format_number(value.number);
+        out += format_number(value.number());
         break;
     case ValueKind::json:
-        append_json_text(out, *value.json);
+        append_json_text(out, *value.json());
         break;
     default:
         break;
@@ -146,7 +164,7 @@ void append_text(std::string& out, Value value)
 std::string text_of(Value value)
 {
     if (value.is_string())
-        return value.json->get_ref<std::string const&>();
+        return value.json()->get_ref<std::string const&>();
     std::string out;
     append_text(out, value);
     return out;
@@ -184,8 +202,8 @@ enum class Comparison { less, less_or_equal, greater, greater_or_equal, equal, n
 Value compare(Comparison comparison, Value left, Value right)
 {
     if (left.is_string() && right.is_string()) {
-        auto order = left.json->get_ref<std::string const&>().compare(
-            right.json->get_ref<std::string const&>());
+        auto order = left.json()->get_ref<std::string const&>().compare(
+            right.json()->get_ref<std::string const&>());
         switch (comparison) {
         case Comparison::less: return Value::from_bool(order < 0);
         case Comparison::less_or_equal: return Value::from_bool(order <= 0);
@@ -215,16 +233,16 @@ Value compare(Comparison comparison, Value left, Value right)
 Value compare_pair(Operator op, Value left, Value right)
 {
     // Numbers on both sides are the common case in rules and need no coercion.
-    if (left.kind == ValueKind::number && right.kind == ValueKind::number) {
+    if (left.kind() == ValueKind::number && right.kind() == ValueKind::number) {
         switch (op) {
         case Operator::equal:
-        case Operator::strict_equal: return Value::from_bool(left.number == right.number);
+        case Operator::strict_equal: return Value::from_bool(left.number() == right.number());
         case Operator::not_equal:
-        case Operator::strict_not_equal: return Value::from_bool(left.number != right.number);
-        case Operator::less: return Value::from_bool(left.number < right.number);
-        case Operator::less_or_equal: return Value::from_bool(left.number <= right.number);
-        case Operator::greater: return Value::from_bool(left.number > right.number);
-        case Operator::greater_or_equal: return Value::from_bool(left.number >= right.number);
+        case Operator::strict_not_equal: return Value::from_bool(left.number() != right.number());
+        case Operator::less: return Value::from_bool(left.number() < right.number());
+        case Operator::less_or_equal: return Value::from_bool(left.number() <= right.number());
+        case Operator::greater: return Value::from_bool(left.number() > right.number());
+        case Operator::greater_or_equal: return Value::from_bool(left.number() >= right.number());
         default: return invalid_arguments();
         }
     }
@@ -312,7 +330,7 @@ public:
         m_spread = true;
         m_single = evaluator.operand(m_children[0]);
         if (m_single.is_array()) {
-            m_array = m_single.json;
+            m_array = m_single.json();
             m_count = static_cast<std::uint32_t>(m_array->size());
         }
     }
@@ -372,6 +390,7 @@ Value LogicEvaluator::run(LogicProgram const& program, json const& data)
     m_nodes = program.nodes().data();
     m_children = program.children().data();
     m_scratch_used = 0;
+    m_segments_used = 0;
     m_depth = 0;
     // Evaluation nests no deeper than the compiled rule; the margin covers iterator frames.
     m_max_depth = program.depth() + 8;
@@ -423,65 +442,80 @@ Value LogicEvaluator::scratch_string(std::string_view text)
     return Value::from_json(slot);
 }
 
+void LogicEvaluator::push_segment(std::string_view key, std::int64_t index)
+{
+    if (m_segments_used == m_segments.size())
+        m_segments.emplace_back();
+    auto& segment = m_segments[m_segments_used++];
+    segment.key.assign(key);
+    segment.index = index;
+}
+
+void LogicEvaluator::push_key(std::string_view key)
+{
+    // A key that reads as a whole number also indexes arrays ("0", " 1", "1e1").
+    double number = 0;
+    bool index = !key.empty() && parse_number(key, number) && number >= 0;
+    push_segment(key, index ? static_cast<std::int64_t>(number) : -1);
+}
+
+void LogicEvaluator::push_dotted(std::string_view path)
+{
+    std::size_t start = 0;
+    while (!path.empty()) {
+        auto dot = path.find('.', start);
+        push_key(path.substr(start, dot == std::string_view::npos ? dot : dot - start));
+        if (dot == std::string_view::npos)
+            break;
+        start = dot + 1;
+    }
+}
+
 json LogicEvaluator::to_json(Value value)
 {
-    switch (value.kind) {
+    switch (value.kind()) {
     case ValueKind::boolean:
-        return value.boolean;
+        return value.boolean();
     case ValueKind::number:
-        if (value.number == std::floor(value.number) && std::fabs(value.number) < 9e15)
-            return static_cast<std::int64_t>(value.number);
-        return value.number;
+        if (value.number() == std::floor(value.number()) && std::fabs(value.number()) < 9e15)
+            return static_cast<std::int64_t>(value.number());
+        return value.number();
     case ValueKind::json:
     case ValueKind::error:
-        return *value.json;
+        return *value.json();
     default:
         return nullptr;
     }
 }
 
-bool LogicEvaluator::truthy(Value value)
-{
-    switch (value.kind) {
-    case ValueKind::boolean:
-        return value.boolean;
-    case ValueKind::number:
-        return value.number != 0 && !std::isnan(value.number);
-    case ValueKind::json:
-        // nlohmann's empty() calls every string non-empty, so strings are asked directly.
-        if (value.json->is_string())
-            return !value.json->get_ref<std::string const&>().empty();
-        if (value.json->is_array())
-            return !value.json->empty();
-        return true;
-    default:
-        return false;
-    }
-}
-
 bool LogicEvaluator::strict_equal(Value left, Value right)
 {
-    if (left.kind != right.kind)
+    if (left.kind() != right.kind())
         return false;
-    switch (left.kind) {
+    switch (left.kind()) {
     case ValueKind::null:
         return true;
     case ValueKind::boolean:
-        return left.boolean == right.boolean;
+        return left.boolean() == right.boolean();
     case ValueKind::number:
-        return left.number == right.number;
+        return left.number() == right.number();
     case ValueKind::json:
-        return left.json == right.json || *left.json == *right.json;
+        return left.json() == right.json() || *left.json() == *right.json();
     default:
         return false;
     }
 }
 
-// Constants are a third of the nodes that rules evaluate; reading them here saves a call.
+// Constants are a third of the nodes that rules evaluate and variables with constant paths most
+// of the rest; reading them here saves a call to eval, whose frame is larger.
 inline Value LogicEvaluator::operand(std::uint32_t index)
 {
     auto const& node = m_nodes[index];
-    return node.op == Operator::constant ? node.constant : eval(index);
+    if (node.op == Operator::constant)
+        return node.constant;
+    if (node.op == Operator::var && node.static_path && node.child_count < 2)
+        return eval_static_var(node);
+    return eval(index);
 }
 
 Value LogicEvaluator::eval(std::uint32_t index)
@@ -553,7 +587,7 @@ Value LogicEvaluator::eval_not(LogicNode const& node)
     if (stops(value))
         return value;
     if (node.spread && value.is_array())
-        value = value.json->empty() ? Value::null() : Value::from_json(value.json->front());
+        value = value.json()->empty() ? Value::null() : Value::from_json(value.json()->front());
     return Value::from_bool(truthy(value) == (node.op == Operator::truthy));
 }
 
@@ -581,9 +615,9 @@ LogicEvaluator::Lookup LogicEvaluator::walk(Value start, std::span<PathSegment c
 {
     Value current = start;
     for (auto const& segment : segments) {
-        if (current.kind != ValueKind::json)
+        if (current.kind() != ValueKind::json)
             return {};
-        auto const& container = *current.json;
+        auto const& container = *current.json();
         if (container.is_object()) {
             auto const* found = find_key(container, segment.key);
             if (!found)
@@ -657,7 +691,7 @@ LogicEvaluator::Lookup LogicEvaluator::lookup(
 Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
 {
     // 1. Paths written as constants were split at compile time.
-    std::vector<PathSegment> dynamic;
+    SegmentMark mark(*this);
     std::span<PathSegment const> segments;
     std::uint32_t climb = 0;
     Value fallback;
@@ -667,7 +701,8 @@ Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
         segments = path.segments;
         climb = path.climb;
     } else {
-        // 2. Otherwise the arguments are evaluated and turned into a path now.
+        // 2. Otherwise the arguments are evaluated and turned into a path now, in the scratch
+        //    segments (arguments evaluated meanwhile use those above and give them back).
         if (arguments.failed())
             return arguments.failure();
         auto count = arguments.size();
@@ -675,25 +710,13 @@ Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
             Value name = count > 0 ? arguments[0] : Value::null();
             if (stops(name))
                 return name;
-            if (name.kind == ValueKind::number) {
-                dynamic.push_back({format_number(name.number), -1});
-                dynamic.back().index = name.number >= 0 ? static_cast<std::int64_t>(name.number)
-                                                        : -1;
+            if (name.is_number()) {
+                auto number = name.number();
+                push_segment(format_number(number),
+                    number >= 0 ? static_cast<std::int64_t>(number) : -1);
             } else if (name.is_string()) {
-                auto const& text = name.json->get_ref<std::string const&>();
-                std::size_t start = 0;
-                while (!text.empty()) {
-                    auto dot = text.find('.', start);
-                    PathSegment segment{text.substr(start, dot - start), -1};
-                    double number = 0;
-                    if (!segment.key.empty() && parse_number(segment.key, number) && number >= 0)
-                        segment.index = static_cast<std::int64_t>(number);
-                    dynamic.push_back(std::move(segment));
-                    if (dot == std::string::npos)
-                        break;
-                    start = dot + 1;
-                }
-            } else if (name.kind != ValueKind::null) {
+                push_dotted(name.json()->get_ref<std::string const&>());
+            } else if (!name.is_null()) {
                 return invalid_arguments();
             }
         } else {
@@ -702,25 +725,20 @@ Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
                 if (stops(part))
                     return part;
                 if (i == 0 && part.is_array() && node.op == Operator::val) {
-                    if (part.json->size() != 1 || !(*part.json)[0].is_number())
+                    if (part.json()->size() != 1 || !(*part.json())[0].is_number())
                         return invalid_arguments();
-                    auto levels = (*part.json)[0].get<double>();
+                    auto levels = (*part.json())[0].get<double>();
                     climb = static_cast<std::uint32_t>(std::fabs(levels));
-                } else if (part.kind == ValueKind::number && part.number >= 0) {
-                    dynamic.push_back({format_number(part.number),
-                        static_cast<std::int64_t>(part.number)});
+                } else if (part.is_number() && part.number() >= 0) {
+                    push_segment(
+                        format_number(part.number()), static_cast<std::int64_t>(part.number()));
                 } else if (part.is_string()) {
-                    PathSegment segment{part.json->get_ref<std::string const&>(), -1};
-                    double number = 0;
-                    if (!segment.key.empty() && parse_number(segment.key, number) && number >= 0)
-                        segment.index = static_cast<std::int64_t>(number);
-                    dynamic.push_back(std::move(segment));
+                    push_key(part.json()->get_ref<std::string const&>());
                 } else {
                     return invalid_arguments();
                 }
             }
         }
-        segments = dynamic;
     }
     if (node.op == Operator::var && node.child_count > 1 && !node.spread) {
         has_fallback = true;
@@ -729,6 +747,8 @@ Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
         has_fallback = true;
         fallback = arguments[1];
     }
+    if (!node.static_path)
+        segments = mark.segments();
 
     // 3. val climbs scopes from the innermost; var always reads the innermost.
     auto top = m_scopes.size() - 1;
@@ -737,7 +757,7 @@ Value LogicEvaluator::eval_path(LogicNode const& node, Arguments& arguments)
 
     if (node.op == Operator::exists)
         return found.value.is_unknown() ? found.value : Value::from_bool(found.found);
-    if (node.op == Operator::var && (!found.found || found.value.kind == ValueKind::null))
+    if (node.op == Operator::var && (!found.found || found.value.is_null()))
         return has_fallback ? fallback : Value::null();
     return found.found ? found.value : Value::null();
 }
@@ -757,9 +777,9 @@ Value LogicEvaluator::eval_static_var(LogicNode const& node)
     // 2. Otherwise the path is walked here, without building a Lookup.
     Value current = scope.value;
     for (auto const& segment : segments) {
-        if (current.kind != ValueKind::json)
+        if (current.kind() != ValueKind::json)
             return Value::null();
-        auto const& container = *current.json;
+        auto const& container = *current.json();
         json const* next = nullptr;
         if (container.is_object())
             next = find_key(container, segment.key);
@@ -794,7 +814,7 @@ Value LogicEvaluator::eval_missing(LogicNode const& node, Arguments& arguments)
             return names_holder;
         if (!names_holder.is_array())
             return invalid_arguments();
-        for (auto const& name : *names_holder.json)
+        for (auto const& name : *names_holder.json())
             names.push_back(Value::from_json(name));
         first = arguments.size();
     }
@@ -803,7 +823,7 @@ Value LogicEvaluator::eval_missing(LogicNode const& node, Arguments& arguments)
         if (stops(name))
             return name;
         if (name.is_array()) {
-            for (auto const& element : *name.json)
+            for (auto const& element : *name.json())
                 names.push_back(Value::from_json(element));
         } else {
             names.push_back(name);
@@ -814,24 +834,16 @@ Value LogicEvaluator::eval_missing(LogicNode const& node, Arguments& arguments)
     auto& result = scratch_array();
     std::size_t present = 0;
     for (auto name : names) {
-        auto text = text_of(name);
-        std::vector<PathSegment> segments;
-        std::size_t start = 0;
-        while (!text.empty()) {
-            auto dot = text.find('.', start);
-            PathSegment segment{text.substr(start, dot - start), -1};
-            double number = 0;
-            if (!segment.key.empty() && parse_number(segment.key, number) && number >= 0)
-                segment.index = static_cast<std::int64_t>(number);
-            segments.push_back(std::move(segment));
-            if (dot == std::string::npos)
-                break;
-            start = dot + 1;
-        }
+        SegmentMark mark(*this);
+        if (name.is_string())
+            push_dotted(name.json()->get_ref<std::string const&>());
+        else
+            push_dotted(text_of(name));
+        auto segments = mark.segments();
         auto found = lookup(m_scopes.size() - 1, segments);
-        bool empty = !found.found || found.value.kind == ValueKind::null
-            || found.value.is_unknown()
-            || (found.value.is_string() && found.value.json->get_ref<std::string const&>().empty());
+        bool empty = !found.found || found.value.is_null() || found.value.is_unknown()
+            || (found.value.is_string()
+                && found.value.json()->get_ref<std::string const&>().empty());
         if (empty)
             result.push_back(to_json(name));
         else
@@ -885,7 +897,7 @@ Value LogicEvaluator::eval_iteration(LogicNode const& node)
         auto& empty = scratch_array();
         return Value::from_json(empty);
     }
-    auto const& list = *items.json;
+    auto const& list = *items.json();
 
     json* output = nullptr;
     if (node.op == Operator::map || node.op == Operator::filter) {
@@ -953,8 +965,8 @@ Value LogicEvaluator::eval_reduce(LogicNode const& node)
     if (stops(accumulator) || !items.is_array())
         return accumulator;
 
-    for (std::size_t i = 0; i < items.json->size(); ++i) {
-        Value item = Value::from_json((*items.json)[i]);
+    for (std::size_t i = 0; i < items.json()->size(); ++i) {
+        Value item = Value::from_json((*items.json())[i]);
         m_scopes.push_back(Scope{ScopeKind::iteration, {}, {}, static_cast<std::int64_t>(i)});
         m_scopes.push_back(Scope{ScopeKind::reduce, item, accumulator, 0});
         accumulator = eval(children[1]);
@@ -975,7 +987,7 @@ Value LogicEvaluator::eval_try(LogicNode const& node, Arguments& arguments)
     Value last = invalid_arguments();
     for (std::uint32_t i = 0; i < arguments.size(); ++i) {
         if (i > 0)
-            m_scopes.push_back(Scope{ScopeKind::value, Value::from_json(*last.json), {}, 0});
+            m_scopes.push_back(Scope{ScopeKind::value, Value::from_json(*last.json()), {}, 0});
         Value result = arguments[i];
         if (i > 0)
             m_scopes.pop_back();
@@ -1006,7 +1018,7 @@ Value LogicEvaluator::eval_comparison(LogicNode const& node, Arguments& argument
             continue;
         }
         Value holds = compare_pair(node.op, left, right);
-        if (holds.is_error() || !holds.boolean)
+        if (holds.is_error() || !holds.boolean())
             return holds;
         left = right;
     }
@@ -1082,7 +1094,7 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
     case Operator::coalesce:
         for (std::uint32_t i = 0; i < count; ++i) {
             Value value = arguments[i];
-            if (value.kind != ValueKind::null)
+            if (value.kind() != ValueKind::null)
                 return value;
         }
         return Value::null();
@@ -1202,7 +1214,7 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
         std::string built;
         std::string_view text;
         if (source.is_string()) {
-            text = source.json->get_ref<std::string const&>();
+            text = source.json()->get_ref<std::string const&>();
         } else {
             built = text_of(source);
             text = built;
@@ -1229,14 +1241,14 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
         if (needle.is_unknown() || haystack.is_unknown())
             return Value::unknown();
         if (haystack.is_array()) {
-            for (auto const& element : *haystack.json) {
+            for (auto const& element : *haystack.json()) {
                 if (strict_equal(needle, Value::from_json(element)))
                     return Value::from_bool(true);
             }
             return Value::from_bool(false);
         }
         if (haystack.is_string()) {
-            auto const& text = haystack.json->get_ref<std::string const&>();
+            auto const& text = haystack.json()->get_ref<std::string const&>();
             return Value::from_bool(text.find(text_of(needle)) != std::string::npos);
         }
         return Value::from_bool(false);
@@ -1249,7 +1261,7 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
             if (stops(value))
                 return value;
             if (value.is_array()) {
-                for (auto const& element : *value.json)
+                for (auto const& element : *value.json())
                     output.push_back(element);
             } else {
                 output.push_back(to_json(value));
@@ -1266,7 +1278,7 @@ Value LogicEvaluator::eval_operation(LogicNode const& node)
         if (stops(reason))
             return reason;
         if (reason.is_object())
-            return Value::error(*reason.json);
+            return Value::error(*reason.json());
         auto& error = scratch();
         error = json::object({{"type", to_json(reason)}});
         return Value::error(error);

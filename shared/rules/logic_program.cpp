@@ -335,7 +335,7 @@ private:
     bool is_null_constant(std::uint32_t index) const
     {
         auto const& node = m_program.m_nodes[index];
-        return node.op == Operator::constant && node.constant.kind == ValueKind::null;
+        return node.op == Operator::constant && node.constant.kind() == ValueKind::null;
     }
 
     static std::string arity_text(OperatorInfo const& info)
@@ -353,7 +353,7 @@ private:
         auto const& node = m_program.m_nodes[child];
         if (node.op != Operator::constant)
             return nullptr;
-        return node.constant.json;
+        return node.constant.json();
     }
 
     void compile_static_path(LogicNode& node)
@@ -369,10 +369,10 @@ private:
                 auto const& first = m_program.m_nodes[children[0]];
                 if (first.op != Operator::constant)
                     return;
-                if (first.constant.kind == ValueKind::null) {
+                if (first.constant.kind() == ValueKind::null) {
                     node.static_path = true;
-                } else if (first.constant.kind == ValueKind::number) {
-                    auto number = first.constant.number;
+                } else if (first.constant.kind() == ValueKind::number) {
+                    auto number = first.constant.number();
                     if (number < 0 ||
                         number != static_cast<double>(static_cast<std::int64_t>(number)))
                         return;
@@ -380,7 +380,7 @@ private:
                         make_segment(std::to_string(static_cast<std::int64_t>(number))));
                     node.static_path = true;
                 } else if (first.constant.is_string()) {
-                    auto const& text = first.constant.json->get_ref<std::string const&>();
+                    auto const& text = first.constant.json()->get_ref<std::string const&>();
                     std::size_t start = 0;
                     while (!text.empty()) {
                         auto dot = text.find('.', start);
@@ -399,17 +399,17 @@ private:
                 if (child.op != Operator::constant)
                     return;
                 if (i == 0 && child.constant.is_array() && node.op == Operator::val) {
-                    auto const& climb = *child.constant.json;
+                    auto const& climb = *child.constant.json();
                     if (climb.size() != 1 || !climb[0].is_number())
                         return;
                     auto levels = climb[0].get<double>();
                     path.climb = static_cast<std::uint32_t>(levels < 0 ? -levels : levels);
                 } else if (child.constant.is_string()) {
                     path.segments.push_back(
-                        make_segment(child.constant.json->get_ref<std::string const&>()));
-                } else if (child.constant.kind == ValueKind::number && child.constant.number >= 0) {
+                        make_segment(child.constant.json()->get_ref<std::string const&>()));
+                } else if (child.constant.is_number() && child.constant.number() >= 0) {
                     path.segments.push_back(make_segment(
-                        std::to_string(static_cast<std::int64_t>(child.constant.number))));
+                        std::to_string(static_cast<std::int64_t>(child.constant.number()))));
                 } else {
                     return;
                 }

@@ -234,7 +234,7 @@ ProgramCheck ProgramCheck::run(
         AmountResult result{&amount, nullptr};
         if (!ineligible) {
             auto value = evaluator.evaluate_partial(amount.rule, data, unknowns, touched);
-            if (value.kind == ValueKind::number)
+            if (value.kind() == ValueKind::number)
                 result.value = LogicEvaluator::to_json(value);
             else if (value.is_unknown())
                 add_reads(touched);

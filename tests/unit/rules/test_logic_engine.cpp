@@ -98,8 +98,8 @@ TEST_CASE("wrong arity compiles to an error value and a diagnostic", "[rules][ho
 
     LogicEvaluator evaluator;
     auto value = evaluator.evaluate(*compiled.program, nullptr);
-    REQUIRE(value.kind == ValueKind::error);
-    CHECK((*value.json)["type"] == "Invalid Arguments");
+    REQUIRE(value.kind() == ValueKind::error);
+    CHECK((*value.json())["type"] == "Invalid Arguments");
 
     CHECK(!LogicProgram::compile(json::parse(R"({"in": [1]})")).program->diagnostics().empty());
     CHECK(!LogicProgram::compile(json::parse(R"({"and": true})")).program->diagnostics().empty());
@@ -137,6 +137,26 @@ TEST_CASE("variables read and dynamic paths", "[rules]")
     REQUIRE(compiled.program);
     CHECK(compiled.program->variables_read() == std::vector<std::string>{"a", "c", "e"});
     CHECK(evaluate(json::parse(R"({"var": {"cat": ["a", ".b"]}})"), {{"a", {{"b", 7}}}}) == 7);
+
+    // Dynamic paths nested in dynamic paths each keep their own segments.
+    json data = {{"x", {{"key", "y.1"}}}, {"y", {10, 20}}, {"z", {{"20", "deep"}}}};
+    CHECK(evaluate(json::parse(R"({"var": {"var": "x.key"}})"), data) == 20);
+    CHECK(evaluate(json::parse(R"({"val": ["z", {"var": {"var": "x.key"}}]})"), data) == "deep");
+    CHECK(evaluate(json::parse(R"({"missing": [{"var": "x.key"}, "y.0", "y.2"]})"), data)
+        == json::array({"y.2"}));
+}
+
+TEST_CASE("text that reads as a number is that number, as in JavaScript", "[rules]")
+{
+    // Whole numbers take a shorter way than the rest; both must agree with Number(text).
+    CHECK(evaluate(json::parse(R"({"-": ["2024", "1"]})")) == 2023);
+    CHECK(evaluate(json::parse(R"({"+": [" -7 ", "+5", "007"]})")) == 5);
+    CHECK(evaluate(json::parse(R"({"*": ["999999999999999", 1]})")) == 999999999999999);
+    CHECK(evaluate(json::parse(R"({"+": ["1.5", "1e2", "", "  "]})")) == 101.5);
+    CHECK(evaluate(json::parse(R"({"===": [{"-": ["-0"]}, 0]})")) == true);
+    CHECK(evaluate(json::parse(R"({"+": ["12a"]})")) == json{{"type", "NaN"}});
+    CHECK(evaluate(json::parse(R"({"+": ["-"]})")) == json{{"type", "NaN"}});
+    CHECK(evaluate(json::parse(R"({"+": ["+-1"]})")) == json{{"type", "NaN"}});
 }
 
 TEST_CASE("keys that share long prefixes, or hold bytes above 0x7f, are each found",
@@ -183,16 +203,16 @@ TEST_CASE("three-valued evaluation settles what it can and names what matters",
         std::vector<UnknownPath> price_only = {{"price"}};
         auto value = evaluator.evaluate_partial(
             *compiled.program, {{"kind", "designated_manager"}}, price_only, touched);
-        CHECK(value.kind == ValueKind::boolean);
-        CHECK(value.boolean);
+        CHECK(value.kind() == ValueKind::boolean);
+        CHECK(value.boolean());
     }
     SECTION("cleaning is settled false whatever the price")
     {
         std::vector<UnknownPath> price_only = {{"price"}};
         auto value = evaluator.evaluate_partial(
             *compiled.program, {{"kind", "cleaning"}}, price_only, touched);
-        CHECK(value.kind == ValueKind::boolean);
-        CHECK(!value.boolean);
+        CHECK(value.kind() == ValueKind::boolean);
+        CHECK(!value.boolean());
         CHECK(touched == std::vector<bool>{false});
     }
     SECTION("works still depends on the price")
@@ -212,8 +232,8 @@ TEST_CASE("an if on an unknown condition is known when every branch agrees", "[r
     std::vector<UnknownPath> unknowns = {{"a"}};
     std::vector<bool> touched;
     auto value = evaluator.evaluate_partial(*compiled.program, json::object(), unknowns, touched);
-    REQUIRE(value.kind == ValueKind::number);
-    CHECK(value.number == 5);
+    REQUIRE(value.kind() == ValueKind::number);
+    CHECK(value.number() == 5);
 
     auto differing = LogicProgram::compile(json::parse(R"({"if": [{"var": "a"}, 5, 6]})"));
     CHECK(evaluator.evaluate_partial(*differing.program, json::object(), unknowns, touched)
