@@ -121,11 +121,16 @@ export class App {
   // visible part) is searched for by scrolling down to the end, then up to the top.
   async scrollIntoView(query) {
     let direction = 1;
+    let triedDown = false;
     for (let attempt = 0; attempt < 40; ++attempt) {
       const state = await this.inspect();
       const widget = state.widgets.find((candidate) => matches(candidate, query));
       if (!widget) {
-        const atEnd = direction > 0 ? state.scroll.y >= state.scroll.max - 1 : state.scroll.y <= 0;
+        // The end is only believed after one try downwards: a range read before the app has
+        // drawn the frame that measures new content (a list that has just arrived) is short.
+        const atEnd = direction > 0 ? triedDown && state.scroll.y >= state.scroll.max - 1
+                                    : state.scroll.y <= 0;
+        triedDown = triedDown || direction > 0;
         if (atEnd && direction < 0) break;
         if (atEnd) direction = -1;
         await this.scrollBy(direction * 300);

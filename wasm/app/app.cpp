@@ -241,10 +241,12 @@ void App::frame(double time)
     // 5. What needs another frame: input this frame took in (a click's effect shows in the next
     //    frame), input ImGui spreads over frames, a screen opened from this frame, a window
     //    hidden for its first frame while it measures itself (a popup), characters this frame
-    //    met that the font atlas must bake, a caret that blinks.
+    //    met that the font atlas must bake, a caret that blinks, a screen whose content
+    //    changed size (its scroll range follows a frame late).
     update_text_input();
     if (had_input || imgui.InputEventsQueue.Size > 0 || m_router.has_requests() ||
-        m_kit.wants_another_frame() || m_fonts.rebuild_pending())
+        m_kit.wants_another_frame() || m_shell.wants_another_frame() ||
+        m_fonts.rebuild_pending())
         m_frames.keep_animating();
     for (ImGuiWindow* window : imgui.Windows) {
         if (window->Active &&

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <string>
 
 namespace machiba::app {
@@ -53,6 +54,9 @@ void Shell::draw(App& app, AppContext& context, ui::Kit& kit, FontAtlas& fonts, 
     kit.gap(32);
     m_scroll_css = ImGui::GetScrollY() / kit.px(1);
     m_scroll_max_css = ImGui::GetScrollMaxY() / kit.px(1);
+    ImGuiWindow const* window = ImGui::GetCurrentWindow();
+    float const content_height = IM_TRUNC(window->DC.CursorMaxPos.y - window->DC.CursorStartPos.y);
+    m_content_changed = content_height != window->ContentSize.y;
     ImGui::End();
 
     // 3. The bar on top, drawn last so that its menu opens over the screen.

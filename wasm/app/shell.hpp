@@ -31,6 +31,10 @@ public:
     float scroll_css() const { return m_scroll_css; }
     float scroll_max_css() const { return m_scroll_max_css; }
 
+    // ImGui sizes a window's scroll range from the content of the frame before: after a frame
+    // in which the screen's content grew or shrank (a list arrived), one more frame settles it.
+    bool wants_another_frame() const { return m_content_changed; }
+
 private:
     void draw_top_bar(
         App& app, AppContext& context, ui::Kit& kit, FontAtlas& fonts, float css_width);
@@ -40,6 +44,7 @@ private:
     std::vector<std::string> m_language_names;
     float m_scroll_css = 0;
     float m_scroll_max_css = 0;
+    bool m_content_changed = false;
 };
 
 } // namespace machiba::app

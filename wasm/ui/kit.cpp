@@ -245,7 +245,9 @@ bool Kit::card(
     float width = ImGui::GetContentRegionAvail().x;
     float inner = width - px(padding) * 2;
     ImFont* title_font = m_fonts.title();
-    ImVec2 badge_size = badge.empty() ? ImVec2(0, 0) : measure(badge, FLT_MAX);
+    // A badge longer than the card (a status with its period on a phone) wraps inside it.
+    float badge_wrap = inner - px(12);
+    ImVec2 badge_size = badge.empty() ? ImVec2(0, 0) : measure(badge, badge_wrap);
     ImVec2 title_size = measure(title, inner, title_font);
     ImVec2 body_size = body.empty() ? ImVec2(0, 0) : measure(body, inner);
     float badge_height = badge.empty() ? 0 : badge_size.y + px(8);
@@ -281,7 +283,7 @@ bool Kit::card(
             ImVec2(position.x + px(padding) + badge_size.x + px(12), y + badge_size.y + px(2)),
             m_palette.selected, px(6));
         draw_wrapped(
-            ImVec2(position.x + px(padding) + px(6), y), m_palette.primary, badge, FLT_MAX);
+            ImVec2(position.x + px(padding) + px(6), y), m_palette.primary, badge, badge_wrap);
         y += badge_height;
     }
     draw_wrapped(ImVec2(position.x + px(padding), y), m_palette.text, title, inner, title_font);
